@@ -1,0 +1,1 @@
+"""Pure-Python domain cores of samverkan (no Django imports)."""

@@ -1,0 +1,48 @@
+"""``schedule-dzn`` shared by ``python -m samverkan.core.scheduling`` and the Django command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+
+from .dzn import DznError, parse_dzn, to_contract
+from .model import SolveOptions
+from .solve import solve
+
+# Model building, JSON output and interpreter start-up happen outside CP-SAT's clock; keep this
+# much of the caller's limit in reserve so the whole command ends within it.
+SAFETY = 0.15
+
+
+def run(path: str, time_limit: float, workers: int | None = None, verbose: bool = False) -> dict:
+    """Solve one .dzn file and return the output-contract object."""
+    t0 = time.perf_counter()
+    problem = parse_dzn(path)
+
+    def log(msg: str) -> None:
+        print(msg, file=sys.stderr)
+
+    budget = max(0.5, time_limit * (1 - SAFETY) - (time.perf_counter() - t0))
+    opts = SolveOptions(time_limit=budget, workers=workers, log=log if verbose else None)
+    result = solve(problem, opts)
+    result.seconds = time.perf_counter() - t0
+    return to_contract(problem, result)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="schedule-dzn", description="Schedule a B2B .dzn instance")
+    ap.add_argument("path")
+    ap.add_argument("--time-limit", type=float, default=60.0)
+    ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument("--verbose", action="store_true", help="log progress to stderr")
+    a = ap.parse_args(argv)
+    try:
+        out = run(a.path, a.time_limit, a.workers, a.verbose)
+    except (OSError, DznError) as exc:
+        print(f"schedule-dzn: cannot read {a.path}: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(out))
+    return 0

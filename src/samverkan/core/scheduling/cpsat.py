@@ -1,0 +1,424 @@
+"""The exact CP-SAT model, usable on the whole problem or on a neighbourhood of it.
+
+Variables: ``x[m, t]`` (meeting m in slot t) for the slots of m's domain; per participant and
+slot an occupancy literal; per participant and slot a *block start* literal, exactly
+``occ[t] and not occ[t-1]``. A participant's breaks are its blocks minus one, so the objective
+is a plain sum of literals, which CP-SAT's core-based search bounds well.
+
+For large-neighbourhood search the same builder takes the set of *free* meetings; every other
+meeting stays where the current schedule has it and only contributes constants (occupied slots,
+used tables), so a neighbourhood model stays small whatever the event size.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from .indexed import Indexed, participant_breaks
+
+
+def default_workers() -> int:
+    # Measured on the 2-core benchmark machine: CP-SAT's portfolio with a few more workers than
+    # cores proves the shared instances faster than 1 or 2 workers (diversity beats contention).
+    return max(4, min(8, 2 * (os.cpu_count() or 1)))
+
+
+@dataclass
+class State:
+    """A (possibly partial) schedule in indexed form: slot position per meeting (-1 = unplaced)
+    and the table pool it uses (-1 = unplaced)."""
+
+    slot: list[int]
+    pool: list[int]
+
+
+@dataclass
+class Outcome:
+    status: str  # OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN (CP-SAT's meaning for this model)
+    state: State | None
+    objective: int | None
+    bound: int | None
+    breaks_only: bool  # the objective is the breaks alone (so bound bounds the breaks)
+
+
+class _Recorder(cp_model.CpSolverSolutionCallback):
+    def __init__(self, fn: Callable[[], None]) -> None:
+        super().__init__()
+        self._fn = fn
+
+    def on_solution_callback(self) -> None:
+        self._fn(self)
+
+
+class Builder:
+    """Builds the model for meetings ``free`` (None = all) around a fixed ``base`` state."""
+
+    def __init__(
+        self,
+        ix: Indexed,
+        free: list[int] | None = None,
+        base: State | None = None,
+        *,
+        symmetry: bool = True,
+        move_weighting: bool = True,
+        soft: bool = False,
+        assumptions: bool = False,
+    ) -> None:
+        self.ix = ix
+        n = ix.n_meetings
+        self.free = list(range(n)) if free is None else sorted(free)
+        is_free = [False] * n
+        for m in self.free:
+            is_free[m] = True
+        self.is_free = is_free
+        self.base = base or State([-1] * n, [-1] * n)
+        self.whole = free is None
+        self.m = cp_model.CpModel()
+        self.symmetry = symmetry
+        self.move_weighting = move_weighting
+        # soft: every meeting may stay unplaced at a large cost (repair inside LNS).
+        self.soft = soft or ix.problem.allow_unscheduled
+        # assumptions: each participant's own constraints are enforced by a literal so that an
+        # infeasibility core names the participants involved.
+        self.enf: dict[int, cp_model.IntVar] = {}
+        if assumptions:
+            self.enf = {p: self.m.new_bool_var(f"e{p}") for p in range(ix.n_participants)}
+        self._build()
+
+    def _enforce(self, ct, p: int | None) -> None:
+        if p is not None and p in self.enf:
+            ct.only_enforce_if(self.enf[p])
+
+    # ------------------------------------------------------------------ construction
+    def _build(self) -> None:
+        ix, md, base, is_free = self.ix, self.m, self.base, self.is_free
+        T = ix.n_slots
+        opt = self.soft
+        self.x: dict[int, dict[int, cp_model.IntVar]] = {}
+        self.placed: dict[int, object] = {}
+        for m in self.free:
+            xs = {t: md.new_bool_var(f"x{m}_{t}") for t in ix.dom[m]}
+            self.x[m] = xs
+            if opt:
+                lit = md.new_bool_var(f"p{m}")
+                md.add(sum(xs.values()) == lit)
+                self.placed[m] = lit
+            else:
+                md.add_exactly_one(xs.values())
+                self.placed[m] = 1
+
+        # Frozen meetings only contribute occupancy per slot.
+        frozen_at: list[list[int]] = [[] for _ in range(T)]
+        for m in range(ix.n_meetings):
+            if not is_free[m] and base.slot[m] >= 0:
+                frozen_at[base.slot[m]].append(m)
+
+        # One agenda (participant, or company that cannot meet in parallel): <= 1 per slot.
+        for g, ag in enumerate(ix.agendas):
+            if not any(is_free[k] for k in ag):
+                continue
+            owner = g if g < ix.n_participants else None
+            busy = {base.slot[k] for k in ag if not is_free[k] and base.slot[k] >= 0}
+            for t in range(T):
+                lits = [self.x[k][t] for k in ag if is_free[k] and t in self.x[k]]
+                if not lits:
+                    continue
+                if t in busy:
+                    for v in lits:
+                        md.add(v == 0)
+                elif len(lits) > 1:
+                    self._enforce(md.add(sum(lits) <= 1), owner)
+
+        self._tables(frozen_at)
+        self._precedences()
+        self._breaks()
+        self._extras()
+        if self.symmetry:
+            self._symmetry()
+        self._objective()
+
+    def _tables(self, frozen_at: list[list[int]]) -> None:
+        ix, md, base = self.ix, self.m, self.base
+        self.z: dict[tuple[int, int], dict[int, object]] = {}
+        for t in range(ix.n_slots):
+            used = [0] * len(ix.pool_tables)
+            for k in frozen_at[t]:
+                if base.pool[k] >= 0:
+                    used[base.pool[k]] += 1
+            per_pool: list[list] = [[] for _ in ix.pool_tables]
+            for m in self.free:
+                if t not in self.x[m]:
+                    continue
+                pools = ix.pools_of[m]
+                if len(pools) == 1:
+                    per_pool[pools[0]].append(self.x[m][t])
+                elif pools:
+                    zs = {g: md.new_bool_var(f"z{m}_{t}_{g}") for g in pools}
+                    md.add(sum(zs.values()) == self.x[m][t])
+                    self.z[(m, t)] = zs
+                    for g, v in zs.items():
+                        per_pool[g].append(v)
+                else:
+                    md.add(self.x[m][t] == 0)  # no table fits this meeting
+            for g, lits in enumerate(per_pool):
+                cap = len(ix.pool_tables[g]) - used[g]
+                if lits and len(lits) > cap:
+                    md.add(sum(lits) <= max(cap, 0))
+        # Meetings pinned to the same table never share a slot.
+        by_table: dict[int, list[int]] = {}
+        for m, tk in enumerate(ix.fixed_table):
+            if tk >= 0:
+                by_table.setdefault(tk, []).append(m)
+        for ms in by_table.values():
+            for t in range(ix.n_slots):
+                lits = [self.x[m][t] for m in ms if self.is_free[m] and t in self.x[m]]
+                frozen = any(not self.is_free[m] and base.slot[m] == t for m in ms)
+                if frozen:
+                    for v in lits:
+                        md.add(v == 0)
+                elif len(lits) > 1:
+                    md.add_at_most_one(lits)
+
+    def slot_expr(self, m: int):
+        return sum(t * v for t, v in self.x[m].items())
+
+    def _precedences(self) -> None:
+        ix, md, base = self.ix, self.m, self.base
+        opt = self.soft
+        for j, m in ix.preds:
+            if not (self.is_free[j] or self.is_free[m]):
+                continue
+            sj = self.slot_expr(j) if self.is_free[j] else base.slot[j]
+            sm = self.slot_expr(m) if self.is_free[m] else base.slot[m]
+            if isinstance(sj, int) and sj < 0 or isinstance(sm, int) and sm < 0:
+                continue  # an unplaced frozen meeting imposes nothing
+            ct = md.add(sj + 1 <= sm)
+            if opt:
+                ct.only_enforce_if([lit for lit in (self._pl(j), self._pl(m)) if lit is not None])
+
+    def _pl(self, m: int):
+        lit = self.placed.get(m)
+        return None if isinstance(lit, int) else lit
+
+    def _breaks(self) -> None:
+        """Block-start literals and breaks per touched participant."""
+        ix, md, base = self.ix, self.m, self.base
+        T = ix.n_slots
+        lunch = set(ix.lunch)
+        opt = self.soft
+        self.touched = [p for p in range(ix.n_participants) if any(self.is_free[k] for k in ix.meetings_of[p])]
+        self.H: dict[int, object] = {}
+        self.occ: dict[int, list] = {}
+        for p in self.touched:
+            ms = ix.meetings_of[p]
+            fixed_busy = {base.slot[k] for k in ms if not self.is_free[k] and base.slot[k] >= 0}
+            occ: list = []
+            for t in range(T):
+                if t in fixed_busy:
+                    occ.append(1)
+                    continue
+                lits = [self.x[k][t] for k in ms if self.is_free[k] and t in self.x[k]]
+                if not lits:
+                    occ.append(0)
+                elif len(lits) == 1:
+                    occ.append(lits[0])
+                else:
+                    v = md.new_bool_var(f"o{p}_{t}")
+                    md.add(sum(lits) == v)
+                    occ.append(v)
+            self.occ[p] = occ
+            if lunch and ix.problem.lunch_min_free > 0:
+                busy = [occ[t] for t in ix.lunch]
+                md.add(sum(busy) <= len(ix.lunch) - ix.problem.lunch_min_free)
+            # Lunch slots may be bridged: a free lunch slot counts as occupied for the break
+            # count, so a gap made only of lunch slots is no break.
+            eff = list(occ)
+            for t in lunch:
+                if not isinstance(occ[t], int) or occ[t] == 0:
+                    w = md.new_bool_var(f"w{p}_{t}")
+                    if not isinstance(occ[t], int):
+                        md.add_implication(occ[t], w.Not())
+                    eff[t] = occ[t] + w if not isinstance(occ[t], int) else w
+            starts = []
+            for t in range(T):
+                cur, prev = eff[t], (eff[t - 1] if t else 0)
+                if isinstance(cur, int) and cur == 0:
+                    continue
+                if isinstance(prev, int) and prev == 1:
+                    continue
+                if isinstance(cur, int) and isinstance(prev, int):
+                    starts.append(1)  # cur = 1 and prev = 0
+                    continue
+                s = md.new_bool_var(f"s{p}_{t}")
+                # s == cur and not prev (exact, so that fairness sees true break counts)
+                md.add(s <= cur)
+                md.add(s <= 1 - prev)
+                md.add(s >= cur - prev)
+                starts.append(s)
+            any_lit = 1
+            if opt or not ms:
+                anyv = md.new_bool_var(f"a{p}")
+                lits = [v for v in occ if not isinstance(v, int)]
+                if any(v == 1 for v in occ if isinstance(v, int)):
+                    md.add(anyv == 1)
+                elif lits:
+                    md.add_max_equality(anyv, lits)
+                else:
+                    md.add(anyv == 0)
+                any_lit = anyv
+            h = md.new_int_var(0, T, f"h{p}")
+            md.add(h == sum(starts) - any_lit)
+            self.H[p] = h
+        self._fairness()
+
+    def _fairness(self) -> None:
+        ix, md = self.ix, self.m
+        d = ix.problem.fairness
+        if d is None or not self.touched:
+            return
+        T = ix.n_slots
+        others = [p for p in range(ix.n_participants) if p not in self.H]
+        base_h = participant_breaks(ix, self.base.slot) if others else []
+        lo = min((base_h[p] for p in others), default=T)
+        hi = max((base_h[p] for p in others), default=0)
+        # A participant with at most one requested meeting always has 0 breaks.
+        if any(len(ix.meetings_of[p]) <= 1 for p in range(ix.n_participants)):
+            lo = 0
+        hmin = md.new_int_var(max(0, hi - d), lo, "hmin")
+        for p, h in self.H.items():
+            self._enforce(md.add(h >= hmin), p)
+            self._enforce(md.add(h <= hmin + d), p)
+
+    def _extras(self) -> None:
+        ix, md = self.ix, self.m
+        if not ix.problem.allow_unscheduled:
+            return
+        for p in self.touched:
+            need = ix.min_share[p]
+            if need <= 0:
+                continue
+            ms = ix.meetings_of[p]
+            fixed_n = sum(1 for k in ms if not self.is_free[k] and self.base.slot[k] >= 0)
+            md.add(sum(self.placed[k] for k in ms if self.is_free[k]) + fixed_n >= need)
+
+    def _symmetry(self) -> None:
+        """Order interchangeable meetings (same pair, domain, pools and role) by slot."""
+        ix, md = self.ix, self.m
+        if self.soft:
+            return
+        in_prec = {k for pair in ix.preds for k in pair}
+        groups: dict[tuple, list[int]] = {}
+        for m in self.free:
+            if m in in_prec or ix.fixed_table[m] >= 0 or ix.prev_slot[m] >= 0:
+                continue
+            key = (min(ix.ma[m], ix.mb[m]), max(ix.ma[m], ix.mb[m]), tuple(ix.dom[m]),
+                   tuple(ix.pools_of[m]))  # fmt: skip
+            groups.setdefault(key, []).append(m)
+        for ms in groups.values():
+            for a, b in zip(ms, ms[1:], strict=False):
+                md.add(self.slot_expr(a) + 1 <= self.slot_expr(b))
+        # Mirror symmetry: when every constraint is invariant under t -> T-1-t, so is the
+        # objective; keep the solutions whose busiest meeting lies in the first half.
+        T = ix.n_slots
+        if not self.whole or ix.preds or ix.lunch or not self.free:
+            return
+        if any(set(ix.dom[m]) != {T - 1 - t for t in ix.dom[m]} for m in self.free):
+            return
+        deg = [len(ms) for ms in ix.meetings_of]
+        m0 = max(self.free, key=lambda m: deg[ix.ma[m]] + deg[ix.mb[m]])
+        md.add(2 * self.slot_expr(m0) <= T - 1)
+
+    def _objective(self) -> None:
+        ix = self.ix
+        breaks = sum(self.H.values()) if self.H else 0
+        # Lexicographic objective by weights: unplaced priority >> moves >> breaks.
+        brk_max = sum(ix.n_slots // 2 + 1 for _ in self.touched) + 1
+        terms = [breaks]
+        self.breaks_only = True
+        moves = []
+        if self.move_weighting:
+            for m in self.free:
+                t0 = ix.prev_slot[m]
+                if t0 >= 0:
+                    moves.append(1 - self.x[m][t0] if t0 in self.x[m] else 1)
+        w_move = brk_max
+        if moves:
+            terms.append(w_move * sum(moves))
+            self.breaks_only = False
+        if self.soft:
+            w_un = brk_max + w_move * (len(moves) + 1)
+            terms.append(w_un * sum(ix.weight[m] * (1 - self.placed[m]) for m in self.free))
+            self.breaks_only = False
+        self.m.minimize(sum(terms))
+
+    # ------------------------------------------------------------------ solving
+    def hint(self, st: State) -> None:
+        for m in self.free:
+            for t, v in self.x[m].items():
+                self.m.add_hint(v, 1 if st.slot[m] == t else 0)
+
+    def read(self, cb) -> State:
+        slot = list(self.base.slot)
+        pool = list(self.base.pool)
+        for m in self.free:
+            slot[m], pool[m] = -1, -1
+            for t, v in self.x[m].items():
+                if cb.value(v):
+                    slot[m] = t
+                    zs = self.z.get((m, t))
+                    if zs:
+                        pool[m] = next(g for g, z in zs.items() if cb.value(z))
+                    else:
+                        pool[m] = self.ix.pools_of[m][0]
+                    break
+        return slot_state_fix(slot, pool)
+
+    def solve(
+        self,
+        time_limit: float,
+        workers: int,
+        seed: int = 0,
+        on_solution: Callable[[State, int, int], None] | None = None,
+        stop_at: int | None = None,
+    ) -> Outcome:
+        solver = cp_model.CpSolver()
+        prm = solver.parameters
+        prm.max_time_in_seconds = max(0.05, time_limit)
+        prm.num_workers = workers
+        prm.random_seed = seed
+        best: dict = {}
+        t0 = time.perf_counter()
+
+        def record(cb) -> None:
+            st = self.read(cb)
+            obj = round(cb.objective_value)
+            bnd = math.ceil(cb.best_objective_bound - 1e-6)
+            best["state"], best["obj"] = st, obj
+            if on_solution is not None:
+                on_solution(st, obj, bnd)
+            if stop_at is not None and obj <= stop_at:
+                cb.stop_search()
+
+        code = solver.solve(self.m, _Recorder(record))
+        _ = time.perf_counter() - t0
+        status = solver.status_name(code)
+        state = best.get("state")
+        if status in ("OPTIMAL", "FEASIBLE") and state is None:
+            state = self.read(solver)
+        obj = round(solver.objective_value) if state is not None else None
+        bound = None
+        if status in ("OPTIMAL", "FEASIBLE"):
+            bound = math.ceil(solver.best_objective_bound - 1e-6)
+        if status == "MODEL_INVALID":
+            raise RuntimeError("internal error: CP-SAT model invalid")
+        return Outcome(status, state, obj, bound, self.breaks_only)
+
+
+def slot_state_fix(slot: list[int], pool: list[int]) -> State:
+    return State(slot, pool)

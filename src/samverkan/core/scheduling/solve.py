@@ -1,0 +1,169 @@
+"""Entry point: :func:`solve` picks the method, enforces the time limit and builds the Result."""
+
+from __future__ import annotations
+
+import time
+
+from .cpsat import Builder, State, default_workers
+from .explain import infeasibility_reasons, quick_lower_bound
+from .greedy import greedy
+from .indexed import Indexed, compile_problem, participant_breaks, placements
+from .model import Problem, Progress, Result, SolveOptions
+
+# Above this many (meeting, slot) pairs one CP-SAT model over the whole event is too slow to
+# build and search within a minute on two cores; large-neighbourhood search takes over.
+EXACT_LIMIT = 60_000
+
+
+def fairness_ok(ix: Indexed, slot: list[int]) -> bool:
+    d = ix.problem.fairness
+    if d is None:
+        return True
+    h = participant_breaks(ix, slot)
+    return max(h, default=0) - min(h, default=0) <= d
+
+
+def is_complete(ix: Indexed, st: State) -> bool:
+    return all(t >= 0 for t in st.slot)
+
+
+class Tracker:
+    """Keeps the best state, reports progress, and knows the deadline."""
+
+    def __init__(self, ix: Indexed, opts: SolveOptions, t0: float) -> None:
+        self.ix, self.opts, self.t0 = ix, opts, t0
+        self.deadline = t0 + opts.time_limit
+        self.best: State | None = None
+        self.lb: int | None = None
+
+    def left(self) -> float:
+        return self.deadline - time.perf_counter()
+
+    def log(self, msg: str) -> None:
+        if self.opts.log:
+            self.opts.log(f"[{time.perf_counter() - self.t0:6.2f}s] {msg}")
+
+    def offer(self, st: State, lb: int | None = None) -> None:
+        if lb is not None:
+            self.lb = max(self.lb or 0, lb)
+        if self.best is None or score(self.ix, st) < score(self.ix, self.best):
+            self.best = State(list(st.slot), list(st.pool))
+            if self.opts.progress:
+                un = sum(1 for t in st.slot if t < 0)
+                self.opts.progress(
+                    Progress(
+                        seconds=time.perf_counter() - self.t0,
+                        breaks=sum(participant_breaks(self.ix, st.slot)),
+                        lower_bound=self.lb,
+                        unscheduled=un,
+                        moved=len(moved(self.ix, st)),
+                    )
+                )
+
+
+def moved(ix: Indexed, st: State) -> list[int]:
+    return [m for m in range(ix.n_meetings) if ix.prev_slot[m] >= 0 and st.slot[m] != ix.prev_slot[m]]
+
+
+def score(ix: Indexed, st: State) -> tuple[int, int, int, int]:
+    """Lexicographic quality: (fairness violated, unplaced priority, moves, breaks)."""
+    un = sum(ix.weight[m] for m in range(ix.n_meetings) if st.slot[m] < 0)
+    return (0 if fairness_ok(ix, st.slot) else 1, un, len(moved(ix, st)),
+            sum(participant_breaks(ix, st.slot)))  # fmt: skip
+
+
+def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
+    """Schedule ``problem``; never exceeds ``options.time_limit`` by more than model overhead.
+
+    Returns the best schedule found with a proven lower bound on its breaks; INFEASIBLE comes
+    with an explanation naming the participant, meeting or slot that cannot fit."""
+    opts = options or SolveOptions()
+    t0 = time.perf_counter()
+    ix = compile_problem(problem)
+    tr = Tracker(ix, opts, t0)
+    reasons = infeasibility_reasons(ix)
+    if reasons:
+        return _finish(tr, "INFEASIBLE", None, reasons, "precheck")
+    workers = opts.workers or default_workers()
+    g = greedy(ix)
+    if fairness_ok(ix, g.slot) and (is_complete(ix, g) or problem.allow_unscheduled):
+        tr.offer(g)
+    if opts.method == "greedy":
+        return _finish(tr, "FEASIBLE" if tr.best else "UNKNOWN", None, [], "greedy", st=g)
+    if not problem.allow_unscheduled:
+        tr.lb = quick_lower_bound(ix)
+    size = sum(len(d) for d in ix.dom)
+    if opts.method == "lns" or (opts.method == "auto" and size > EXACT_LIMIT):
+        from .lns import run_lns
+
+        status = run_lns(ix, tr, g, workers, opts.seed)
+        return _finish(tr, status, None, [], "lns")
+    return _exact(ix, tr, workers, opts.seed)
+
+
+def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int) -> Result:
+    b = Builder(ix)
+    if tr.best is not None:
+        b.hint(tr.best)
+    elif ix.problem.previous:
+        b.hint(State(list(ix.prev_slot), [ix.pools_of[m][0] if ix.pools_of[m] else -1
+                                          for m in range(ix.n_meetings)]))  # fmt: skip
+
+    def on_sol(st: State, obj: int, bound: int) -> None:
+        tr.offer(st, bound if b.breaks_only else None)
+        tr.log(f"solution objective={obj} bound={bound}")
+
+    out = b.solve(tr.left(), workers, seed, on_sol)
+    tr.log(f"CP-SAT {out.status} objective={out.objective} bound={out.bound}")
+    if out.state is not None:
+        tr.offer(out.state, out.bound if out.breaks_only else None)
+    if out.status == "INFEASIBLE":
+        from .explain_deep import explain_infeasible
+
+        return _finish(tr, "INFEASIBLE", None, explain_infeasible(ix, tr.left()), "cpsat")
+    if out.status == "OPTIMAL":
+        return _finish(tr, "OPTIMAL", None, [], "cpsat", proven=True)
+    if tr.best is not None:
+        return _finish(tr, "FEASIBLE", None, [], "cpsat")
+    return _finish(tr, "UNKNOWN", None, [], "cpsat")
+
+
+def _finish(
+    tr: Tracker,
+    status: str,
+    lb: int | None,
+    reasons: list[str],
+    method: str,
+    st: State | None = None,
+    proven: bool = False,
+) -> Result:
+    ix = tr.ix
+    pr = ix.problem
+    st = st or tr.best
+    res = Result(status=status, explanation=reasons, method=method)  # type: ignore[arg-type]
+    if status in ("INFEASIBLE", "UNKNOWN") or st is None:
+        res.status = "INFEASIBLE" if status == "INFEASIBLE" else "UNKNOWN"
+        res.lower_bound = tr.lb if res.status == "UNKNOWN" else None
+        res.seconds = time.perf_counter() - tr.t0
+        return res
+    res.placements, missing = placements(ix, st.slot)
+    slot = [t if m not in set(missing) else -1 for m, t in enumerate(st.slot)]
+    h = participant_breaks(ix, slot)
+    res.breaks = sum(h)
+    res.breaks_per_participant = {pr.participants[p].id: v for p, v in enumerate(h)}
+    res.unscheduled = [pr.meetings[m].id for m in range(ix.n_meetings) if slot[m] < 0]
+    res.moved = [pr.meetings[m].id for m in moved(ix, State(slot, st.pool))]
+    if proven:
+        res.lower_bound = res.breaks if _breaks_only(ix) else tr.lb
+    else:
+        res.lower_bound = min(tr.lb, res.breaks) if tr.lb is not None else None
+    if res.lower_bound is not None and res.lower_bound >= res.breaks and _breaks_only(ix):
+        res.status = "OPTIMAL"
+    if res.unscheduled and not pr.allow_unscheduled:
+        res.status = "UNKNOWN"
+    res.seconds = time.perf_counter() - tr.t0
+    return res
+
+
+def _breaks_only(ix: Indexed) -> bool:
+    return not ix.problem.allow_unscheduled and not any(t >= 0 for t in ix.prev_slot)
