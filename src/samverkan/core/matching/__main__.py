@@ -35,8 +35,13 @@ def add_recommend_arguments(ap: argparse.ArgumentParser) -> None:
 
 
 def run_recommend(
-    catalog: str, queries: str, k: int = 10, weights: str | None = None,
-    explain: bool = False, out: TextIO = sys.stdout, err: TextIO = sys.stderr,
+    catalog: str,
+    queries: str,
+    k: int = 10,
+    weights: str | None = None,
+    explain: bool = False,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
 ) -> None:
     t0 = time.perf_counter()
     ranker = Ranker.load(weights) if weights else Ranker.default()
@@ -47,9 +52,7 @@ def run_recommend(
         recs = index.recommend(q, k=k, explain=explain)
         line: dict[str, object] = {"query_id": q.id, "results": [r.org_id for r in recs]}
         if explain:
-            line["explanations"] = {
-                r.org_id: [reason.text for reason in r.reasons] for r in recs
-            }
+            line["explanations"] = {r.org_id: [reason.text for reason in r.reasons] for r in recs}
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
     out.flush()
 

@@ -15,7 +15,7 @@ from .model import PastProject
 
 
 def policy_objective(objective: str) -> str:
-    """"RSO2.7" -> "2": the policy objective a specific objective belongs to."""
+    """ "RSO2.7" -> "2": the policy objective a specific objective belongs to."""
     digits = "".join(ch for ch in objective.split(".")[0] if ch.isdigit())
     return digits
 

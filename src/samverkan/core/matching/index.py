@@ -16,7 +16,7 @@ from .text import TextIndex
 
 
 def nace_prefixes(code: str) -> list[str]:
-    """"C26.51" -> ["26", "265", "2651"]: division, group and class of the NACE hierarchy."""
+    """ "C26.51" -> ["26", "265", "2651"]: division, group and class of the NACE hierarchy."""
     digits = "".join(ch for ch in code if ch.isdigit())
     return [digits[:n] for n in (2, 3, 4) if len(digits) >= n]
 
@@ -175,8 +175,18 @@ class MatchIndex:
         if n <= self._cap:
             return
         cap = max(n, 2 * self._cap, 64)
-        for name in ("alive", "kind", "nuts3", "nuts2", "country", "ownership", "lang_mask",
-                     "market_mask", "n_projects", "degree"):
+        for name in (
+            "alive",
+            "kind",
+            "nuts3",
+            "nuts2",
+            "country",
+            "ownership",
+            "lang_mask",
+            "market_mask",
+            "n_projects",
+            "degree",
+        ):
             old = getattr(self, name)
             new = np.zeros(cap, dtype=old.dtype)
             new[: len(old)] = old

@@ -35,35 +35,49 @@ def organisation(rec: dict[str, Any]) -> Organisation:
     reg = rec.get("region") or {}
     projects = tuple(
         PastProject(
-            id=str(p.get("id", "")), name=p.get("name") or "", programme=p.get("programme") or "",
-            objective=p.get("objective") or "", role=p.get("role") or "",
+            id=str(p.get("id", "")),
+            name=p.get("name") or "",
+            programme=p.get("programme") or "",
+            objective=p.get("objective") or "",
+            role=p.get("role") or "",
             start=p.get("start") or "",
         )
         for p in rec.get("past_projects") or ()
         if p.get("id")
     )
     return Organisation(
-        id=str(rec["id"]), name=rec.get("name") or "", aliases=_strs(rec.get("aliases")),
-        kind=rec.get("kind") or "", ownership=rec.get("ownership") or "",
+        id=str(rec["id"]),
+        name=rec.get("name") or "",
+        aliases=_strs(rec.get("aliases")),
+        kind=rec.get("kind") or "",
+        ownership=rec.get("ownership") or "",
         country=rec.get("country") or "",
-        nuts2_code=reg.get("nuts2_code") or "", nuts3_code=reg.get("nuts3_code") or "",
+        nuts2_code=reg.get("nuts2_code") or "",
+        nuts3_code=reg.get("nuts3_code") or "",
         region_names=tuple(x for x in (reg.get("nuts3"), reg.get("nuts2")) if x),
-        description=rec.get("description") or "", sectors=_strs(rec.get("sectors")),
+        description=rec.get("description") or "",
+        sectors=_strs(rec.get("sectors")),
         nace_codes=_strs(rec.get("nace") or rec.get("nace_codes")),
-        offers=_strs(rec.get("offers")), needs=_strs(rec.get("needs")),
+        offers=_strs(rec.get("offers")),
+        needs=_strs(rec.get("needs")),
         languages=_strs(rec.get("languages")),
-        target_markets=_strs(rec.get("target_markets")), past_projects=projects,
+        target_markets=_strs(rec.get("target_markets")),
+        past_projects=projects,
     )
 
 
 def query(rec: dict[str, Any]) -> MatchQuery:
     return MatchQuery(
-        id=str(rec.get("id", "")), seeker_id=str(rec.get("org_id") or ""),
-        need=rec.get("need") or "", title=rec.get("title") or "",
-        programme=rec.get("programme") or "", objective=rec.get("objective") or "",
+        id=str(rec.get("id", "")),
+        seeker_id=str(rec.get("org_id") or ""),
+        need=rec.get("need") or "",
+        title=rec.get("title") or "",
+        programme=rec.get("programme") or "",
+        objective=rec.get("objective") or "",
         target_region_codes=_strs(rec.get("target_region_codes")),
         target_countries=_strs(rec.get("target_countries") or rec.get("target_markets")),
-        languages=_strs(rec.get("languages")), nace_codes=_strs(rec.get("nace_codes")),
+        languages=_strs(rec.get("languages")),
+        nace_codes=_strs(rec.get("nace_codes")),
     )
 
 

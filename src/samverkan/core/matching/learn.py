@@ -50,8 +50,12 @@ def project_query(p: PastProject, seeker_id: str, style: QueryStyle) -> MatchQue
     need = f"Project idea: {p.name}. {style.programme_context.get(prog, p.programme)} "
     need += f"Specific objective {p.objective}: {obj}".strip()
     return MatchQuery(
-        seeker_id=seeker_id, need=need, title=p.name, programme=p.programme,
-        objective=p.objective, target_region_codes=style.programme_regions.get(prog, ()),
+        seeker_id=seeker_id,
+        need=need,
+        title=p.name,
+        programme=p.programme,
+        objective=p.objective,
+        target_region_codes=style.programme_regions.get(prog, ()),
     )
 
 
@@ -135,8 +139,9 @@ def projects_role(org: Organisation, pid: str) -> str:
     return next((p.role for p in org.past_projects if p.id == pid), "")
 
 
-def fit(examples: Sequence[Example], C: float = 1.0, neg_per_query: int | None = None,
-        seed: int = 0) -> Ranker:
+def fit(
+    examples: Sequence[Example], C: float = 1.0, neg_per_query: int | None = None, seed: int = 0
+) -> Ranker:
     """Logistic regression on standardised features; weights mapped back to raw scale."""
     from sklearn.linear_model import LogisticRegression
 
@@ -178,8 +183,9 @@ def evaluate(ranker: Ranker, examples: Sequence[Example], k: int = 10) -> dict[s
     return mean_metrics(rows)
 
 
-def cross_validate(examples: Sequence[Example], C: float = 1.0, folds: int = 5,
-                   seed: int = 0) -> dict[str, float]:
+def cross_validate(
+    examples: Sequence[Example], C: float = 1.0, folds: int = 5, seed: int = 0
+) -> dict[str, float]:
     """Grouped by project: a project's queries are never in its own training fold."""
     projects = sorted({ex.project for ex in examples})
     rng = np.random.default_rng(seed)

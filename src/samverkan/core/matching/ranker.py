@@ -50,16 +50,25 @@ class Ranker:
     # -- persistence ----------------------------------------------------------------------
     def to_json(self) -> str:
         return json.dumps(
-            {"features": list(FEATURES), "weights": self.weights, "bias": self.bias,
-             "meta": self.meta},
-            indent=1, ensure_ascii=False, sort_keys=False,
+            {
+                "features": list(FEATURES),
+                "weights": self.weights,
+                "bias": self.bias,
+                "meta": self.meta,
+            },
+            indent=1,
+            ensure_ascii=False,
+            sort_keys=False,
         )
 
     @classmethod
     def from_json(cls, text: str) -> Ranker:
         d = json.loads(text)
-        return cls({k: float(v) for k, v in d["weights"].items()}, float(d.get("bias", 0.0)),
-                   d.get("meta", {}))
+        return cls(
+            {k: float(v) for k, v in d["weights"].items()},
+            float(d.get("bias", 0.0)),
+            d.get("meta", {}),
+        )
 
     @classmethod
     def load(cls, path: str | Path) -> Ranker:

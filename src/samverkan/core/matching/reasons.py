@@ -16,12 +16,33 @@ from .text import best_matching_phrase, tokenize
 if TYPE_CHECKING:
     from .index import MatchIndex
 
-LANGUAGES = {"sv": "Swedish", "fi": "Finnish", "et": "Estonian", "lv": "Latvian",
-             "en": "English", "no": "Norwegian", "nb": "Norwegian", "da": "Danish",
-             "de": "German", "lt": "Lithuanian", "pl": "Polish", "ru": "Russian"}
-COUNTRIES = {"SE": "Sweden", "FI": "Finland", "EE": "Estonia", "LV": "Latvia", "NO": "Norway",
-             "DK": "Denmark", "DE": "Germany", "LT": "Lithuania", "PL": "Poland",
-             "IS": "Iceland", "AX": "Åland"}
+LANGUAGES = {
+    "sv": "Swedish",
+    "fi": "Finnish",
+    "et": "Estonian",
+    "lv": "Latvian",
+    "en": "English",
+    "no": "Norwegian",
+    "nb": "Norwegian",
+    "da": "Danish",
+    "de": "German",
+    "lt": "Lithuanian",
+    "pl": "Polish",
+    "ru": "Russian",
+}
+COUNTRIES = {
+    "SE": "Sweden",
+    "FI": "Finland",
+    "EE": "Estonia",
+    "LV": "Latvia",
+    "NO": "Norway",
+    "DK": "Denmark",
+    "DE": "Germany",
+    "LT": "Lithuania",
+    "PL": "Poland",
+    "IS": "Iceland",
+    "AX": "Åland",
+}
 MAX_REASONS = 5
 
 

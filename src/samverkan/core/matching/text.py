@@ -44,8 +44,8 @@ class _WordFeatures:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self._rows: list[np.ndarray] = []
-        self._vals: list[np.ndarray] = []
+        self.rows: list[np.ndarray] = []
+        self.vals: list[np.ndarray] = []
         self._matrix: sp.csr_matrix | None = None
 
     def word_id(self, w: str) -> int:
@@ -56,19 +56,19 @@ class _WordFeatures:
             padded = f" {w} "
             grams = Counter(_h(padded[j : j + NGRAM]) for j in range(len(padded) - NGRAM + 1))
             grams[_h("w:" + w)] += 2  # the whole word counts like two fragments
-            self._rows.append(np.fromiter(grams.keys(), dtype=np.int32, count=len(grams)))
-            self._vals.append(np.fromiter(grams.values(), dtype=np.float32, count=len(grams)))
+            self.rows.append(np.fromiter(grams.keys(), dtype=np.int32, count=len(grams)))
+            self.vals.append(np.fromiter(grams.values(), dtype=np.float32, count=len(grams)))
             self._matrix = None
         return i
 
     def matrix(self) -> sp.csr_matrix:
         if self._matrix is None:
-            n = len(self._rows)
+            n = len(self.rows)
             indptr = np.zeros(n + 1, dtype=np.int64)
             if n:
-                indptr[1:] = np.cumsum([len(r) for r in self._rows])
-                indices = np.concatenate(self._rows)
-                data = np.concatenate(self._vals)
+                indptr[1:] = np.cumsum([len(r) for r in self.rows])
+                indices = np.concatenate(self.rows)
+                data = np.concatenate(self.vals)
             else:
                 indices = np.zeros(0, dtype=np.int32)
                 data = np.zeros(0, dtype=np.float32)
@@ -99,6 +99,8 @@ class TextIndex:
     # -- analysis -------------------------------------------------------------------------
     def _counts(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Raw feature counts (docs x features) via docs x words @ words x features."""
+        if len(texts) <= 8:
+            return self._counts_small(texts)
         indptr = [0]
         indices: list[int] = []
         data: list[float] = []
@@ -116,16 +118,35 @@ class TextIndex:
         out.sum_duplicates()
         return out
 
-    def _idf(self) -> np.ndarray:
-        return np.log((1.0 + self.n_docs) / (1.0 + self.df)).astype(np.float32) + 1.0
+    def _counts_small(self, texts: Sequence[str]) -> sp.csr_matrix:
+        # A sparse product would allocate a 2**20 work array per call; for a query or a
+        # single profile, summing the cached per-word arrays is ~100x cheaper.
+        indptr = [0]
+        all_idx: list[np.ndarray] = []
+        all_val: list[np.ndarray] = []
+        for text in texts:
+            c = Counter(self.words.word_id(w) for w in tokenize(text))
+            if c:
+                ids = np.concatenate([self.words.rows[w] for w in c])
+                vals = np.concatenate([self.words.vals[w] * n for w, n in c.items()])
+                uniq, inv = np.unique(ids, return_inverse=True)
+                all_idx.append(uniq.astype(np.int32))
+                all_val.append(np.bincount(inv, weights=vals).astype(np.float32))
+            indptr.append(indptr[-1] + (len(all_idx[-1]) if c else 0))
+        indices = np.concatenate(all_idx) if all_idx else np.zeros(0, dtype=np.int32)
+        data = np.concatenate(all_val) if all_val else np.zeros(0, dtype=np.float32)
+        return sp.csr_matrix((data, indices, indptr), shape=(len(texts), N_FEATURES))
 
-    @staticmethod
-    def _weigh(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-        m = counts.copy().astype(np.float32)
-        m.data = (1.0 + np.log(m.data)) * idf[m.indices]
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return sp.csr_matrix(sp.diags(1.0 / norms) @ m, dtype=np.float32)
+    def _idf(self, features: np.ndarray) -> np.ndarray:
+        """Current idf of the given feature ids (only those: the full table is 2**20 long)."""
+        df = self.df[features]
+        return np.log((1.0 + self.n_docs) / (1.0 + df)).astype(np.float32) + 1.0
+
+    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+        m = counts.astype(np.float32, copy=True)
+        m.data = (1.0 + np.log(m.data)) * self._idf(m.indices)
+        _scale_rows(m, m.multiply(m).sum(axis=1))
+        return m
 
     # -- building and updating --------------------------------------------------------------
     def build(self, texts: Sequence[str]) -> None:
@@ -134,7 +155,7 @@ class TextIndex:
         self.df = np.bincount(counts.indices, minlength=N_FEATURES).astype(np.int32)
         self.n_docs = len(texts)
         self.n_rows = len(texts)
-        self._main = self._weigh(counts, self._idf()).tocsc()
+        self._main = self._weigh(counts).tocsc()
         self._stale = np.zeros(self.n_rows, dtype=bool)
         self._pending.clear()
         self._pending_block = None
@@ -161,7 +182,7 @@ class TextIndex:
             self.df[counts.indices] += 1
             self.n_docs += 1
             self._vectors_df[row] = counts.indices.copy()
-            self._pending[row] = self._weigh(counts, self._idf())
+            self._pending[row] = self._weigh(counts)
         self._pending_block = None
         if len(self._pending) >= self.compact_every:
             self.compact()
@@ -170,9 +191,10 @@ class TextIndex:
         """Fold pending rows into the main matrix (O(total size); done every few thousand edits)."""
         main = self._main.tocsr()
         main.resize((self.n_rows, N_FEATURES))
-        keep = np.ones(self.n_rows, dtype=np.float32)
-        keep[: len(self._stale)][self._stale] = 0.0
-        main = sp.diags(keep) @ main
+        stale = np.flatnonzero(self._stale)
+        starts, ends = main.indptr[stale], main.indptr[np.minimum(stale + 1, self.n_rows)]
+        for a, b in zip(starts, ends, strict=True):
+            main.data[a:b] = 0.0
         if self._pending:
             rows = np.fromiter(self._pending.keys(), dtype=np.int64)
             block = sp.vstack(list(self._pending.values())).tocoo()
@@ -188,7 +210,7 @@ class TextIndex:
 
     # -- querying ---------------------------------------------------------------------------
     def query_vector(self, text: str) -> sp.csr_matrix:
-        return self._weigh(self._counts([text]), self._idf())
+        return self._weigh(self._counts([text]))
 
     def scores(self, text: str | sp.csr_matrix, n_rows: int | None = None) -> np.ndarray:
         """Cosine similarity of `text` with every row (0 for empty/removed rows)."""
@@ -220,6 +242,13 @@ class TextIndex:
         """Cosine of two free texts under the current idf (used to pick reasons)."""
         va, vb = self.query_vector(a), self.query_vector(b)
         return float(va.multiply(vb).sum())
+
+
+def _scale_rows(m: sp.csr_matrix, sq_norms: np.ndarray) -> None:
+    """L2-normalise CSR rows in place (a diagonal product would allocate per call)."""
+    norms = np.sqrt(np.asarray(sq_norms, dtype=np.float64).ravel())
+    norms[norms == 0] = 1.0
+    m.data *= np.repeat(1.0 / norms, np.diff(m.indptr)).astype(np.float32)
 
 
 def best_matching_phrase(
