@@ -71,9 +71,12 @@ def without_projects(org: Organisation, drop: set[str], names: Sequence[str]) ->
     desc = org.description
     for name in names:
         desc = _strip_mention(desc, name)
-    return replace(
-        org, description=desc, past_projects=tuple(p for p in org.past_projects if p.id not in drop)
-    )
+    kept = tuple(p for p in org.past_projects if p.id not in drop)
+    # Sectors are derived from project names in the shared data; with no project left they
+    # would still spell out the held-out project's theme, so they go too (real cold-start
+    # profiles have none either).
+    sectors = org.sectors if kept else ()
+    return replace(org, description=desc, past_projects=kept, sectors=sectors)
 
 
 def _families(projects: dict[str, PastProject]) -> dict[str, set[str]]:
@@ -140,7 +143,7 @@ def projects_role(org: Organisation, pid: str) -> str:
 
 
 def fit(
-    examples: Sequence[Example], C: float = 1.0, neg_per_query: int | None = None, seed: int = 0
+    examples: Sequence[Example], C: float = 0.1, neg_per_query: int | None = None, seed: int = 0
 ) -> Ranker:
     """Logistic regression on standardised features; weights mapped back to raw scale."""
     from sklearn.linear_model import LogisticRegression
@@ -163,7 +166,7 @@ def fit(
     varying = sd > 1e-9
     sd[~varying] = 1.0
     Z = (X - mu) / sd
-    clf = LogisticRegression(C=C, max_iter=2000, class_weight="balanced")
+    clf = LogisticRegression(C=C, max_iter=3000)
     clf.fit(Z[:, varying], y)
     w_std = np.zeros(X.shape[1])
     w_std[varying] = clf.coef_[0]
@@ -184,7 +187,7 @@ def evaluate(ranker: Ranker, examples: Sequence[Example], k: int = 10) -> dict[s
 
 
 def cross_validate(
-    examples: Sequence[Example], C: float = 1.0, folds: int = 5, seed: int = 0
+    examples: Sequence[Example], C: float = 0.1, folds: int = 5, seed: int = 0
 ) -> dict[str, float]:
     """Grouped by project: a project's queries are never in its own training fold."""
     projects = sorted({ex.project for ex in examples})
