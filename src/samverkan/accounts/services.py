@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
@@ -57,10 +58,18 @@ def user_create(
 
 
 def user_update_preferences(*, user: User, language: str, time_zone: str, full_name: str) -> User:
+    errors = {}
+    if language not in dict(settings.LANGUAGES):
+        errors["language"] = _("“%(value)s” is not a supported language.") % {"value": language}
+    if time_zone not in zoneinfo.available_timezones():
+        errors["time_zone"] = _("“%(value)s” is not a known time zone.") % {"value": time_zone}
+    if len(full_name) > 255:
+        errors["full_name"] = _("The name is too long (at most 255 characters).")
+    if errors:
+        raise ValidationError(errors)
     user.language = language
     user.time_zone = time_zone
     user.full_name = full_name
-    user.full_clean()
     user.save(update_fields=["language", "time_zone", "full_name"])
     audit_log_record(
         actor=user,

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from samverkan.accounts import selectors, services
 from samverkan.accounts.models import ApiToken
@@ -21,6 +21,12 @@ class MeOut(Schema):
     language: str
     time_zone: str
     is_operator: bool
+
+
+class MePatch(Schema):
+    full_name: str | None = Field(None, max_length=255)
+    language: str | None = None
+    time_zone: str | None = None
 
 
 class MembershipOut(Schema):
@@ -43,6 +49,23 @@ class TokenOut(Schema):
 @api_permission("accounts.view_dashboard")
 def me(request):
     return request.user
+
+
+@router.patch(
+    "/me",
+    response={200: MeOut, 401: Problem, 422: Problem},
+    summary="Change my name, language or time zone",
+)
+@api_permission("accounts.change_own_preferences")
+def update_me(request, payload: MePatch):
+    user = request.user
+    changes = payload.dict(exclude_unset=True)
+    return services.user_update_preferences(
+        user=user,
+        full_name=changes.get("full_name") or user.full_name,
+        language=changes.get("language") or user.language,
+        time_zone=changes.get("time_zone") or user.time_zone,
+    )
 
 
 @router.get(
@@ -78,4 +101,4 @@ def my_tokens(request):
 def revoke_token(request, token_id: int):
     token = get_object_or_404(ApiToken, pk=token_id, user=request.user)
     services.api_token_revoke(actor=request.user, token=token)
-    return 204, None
+    return Status(204, None)
