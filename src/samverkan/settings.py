@@ -16,7 +16,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent
-PROJECT_DIR = Path(os.environ.get("SAMVERKAN_PROJECT_DIR", Path.cwd()))
+# The checkout's root in a src layout; the working directory for an installed package.
+_SOURCE_ROOT = BASE_DIR.parents[1]
+PROJECT_DIR = Path(
+    os.environ.get(
+        "SAMVERKAN_PROJECT_DIR",
+        _SOURCE_ROOT if (_SOURCE_ROOT / "pyproject.toml").exists() else Path.cwd(),
+    )
+)
 VAR_DIR = Path(os.environ.get("SAMVERKAN_VAR_DIR", PROJECT_DIR / "var"))
 
 
