@@ -1,22 +1,221 @@
-"""Reads for the catalogue."""
+"""Reads for the catalogue: visibility, search with filters and facet counts, history."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass, field, fields
 
-from samverkan.catalog.models import Organisation
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import Count, F, Func, Prefetch, Q, QuerySet
+from django.db.models.functions import Substr
+
+from samverkan.accounts.rules import is_operator
+from samverkan.catalog.models import (
+    Catalogue,
+    Country,
+    Organisation,
+    OrganisationKind,
+    OrganisationText,
+    Person,
+    Region,
+    Sector,
+    SizeClass,
+    Visibility,
+)
+from samverkan.catalog.text import tokens
+from samverkan.common.models import AuditLogEntry
+
+SORTS = {"name": ["name", "id"], "-name": ["-name", "-id"], "newest": ["-created_at", "-id"]}
 
 
-def organisation_list(*, query: str = "", kind: str = "", country: str = "") -> QuerySet:
+@dataclass
+class OrganisationFilters:
+    """The same filters serve the web list, the public catalogue, export and the API."""
+
+    q: str = ""
+    country: str = ""
+    region: str = ""  # a NUTS code at any level: SE3, SE33 or SE331
+    sector: str = ""  # a NACE code at any level: K, 62, 62.1 or 62.10
+    kind: str = ""
+    size: str = ""
+    market: str = ""  # a target market's country code
+    catalogue: str = ""  # a catalogue's slug (the programme's catalogue)
+    sort: str = "name"
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_params(cls, params) -> OrganisationFilters:
+        names = [f.name for f in fields(cls) if f.name != "extra"]
+        values = {name: str(params.get(name, "") or "").strip() for name in names}
+        values["sort"] = values["sort"] or "name"
+        return cls(**values)
+
+    def as_dict(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+
+
+class _ToTsVector(Func):
+    # Matches the GIN index of migration 0003 exactly (no COALESCE: search_text is NOT NULL).
+    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def organisation_visible_to(*, user) -> QuerySet:
     organisations = Organisation.objects.all()
-    if query:
-        organisations = organisations.filter(Q(name__icontains=query))
-    if kind:
-        organisations = organisations.filter(kind=kind)
-    if country:
-        organisations = organisations.filter(country=country.upper())
-    return organisations.order_by("name")
+    if user is not None and is_operator(user):
+        return organisations
+    if user is None or not user.is_authenticated:
+        return organisations.filter(visibility=Visibility.PUBLIC)
+    return organisations.filter(
+        Q(visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]) | Q(memberships__user=user)
+    ).distinct()
+
+
+def _search(organisations: QuerySet, query: str) -> tuple[QuerySet, bool]:
+    words = tokens(query)
+    if not words:
+        return organisations, False
+    if connection.vendor == "postgresql":
+        raw = " & ".join(f"{word}:*" for word in words)
+        search = SearchQuery(raw, search_type="raw", config="simple")
+        organisations = organisations.annotate(search_vector=_ToTsVector(F("search_text")))
+        organisations = organisations.filter(search_vector=search).annotate(
+            rank=SearchRank(F("search_vector"), search)
+        )
+        return organisations, True
+    # SQLite: every word must start a word of the folded text (prefix match, like `word:*`).
+    for word in words:
+        organisations = organisations.filter(
+            Q(search_text__startswith=word) | Q(search_text__contains=" " + word)
+        )
+    return organisations, False
+
+
+def organisation_search(
+    *, user, filters: OrganisationFilters, base: QuerySet | None = None
+) -> QuerySet:
+    """Visible organisations matching the filters, sorted, with what a list row shows."""
+    organisations = base if base is not None else organisation_visible_to(user=user)
+    organisations = organisations_filter(organisations, filters)
+    organisations, ranked = _search(organisations, filters.q)
+    order = SORTS.get(filters.sort, SORTS["name"])
+    if filters.sort == "relevance" and ranked:
+        order = ["-rank", "name"]
+    return organisations.select_related("region").prefetch_related("texts").order_by(*order)
+
+
+def organisations_filter(organisations: QuerySet, filters: OrganisationFilters) -> QuerySet:
+    if filters.country:
+        organisations = organisations.filter(country=filters.country.upper())
+    if filters.region:
+        organisations = organisations.filter(region_id__startswith=filters.region.upper())
+    if filters.kind:
+        organisations = organisations.filter(kind=filters.kind)
+    if filters.size:
+        organisations = organisations.filter(size_class=filters.size)
+    if filters.sector:
+        code = filters.sector.upper()
+        links = Organisation.sectors.through.objects.filter(
+            Q(sector__section=code) if code.isalpha() else Q(sector__code__startswith=code)
+        )
+        organisations = organisations.filter(pk__in=links.values("organisation_id"))
+    if filters.market:
+        organisations = organisations.filter(
+            pk__in=Organisation.target_markets.through.objects.filter(
+                country_id=filters.market.upper()
+            ).values("organisation_id")
+        )
+    if filters.catalogue:
+        organisations = organisations.filter(
+            pk__in=Catalogue.organisations.through.objects.filter(
+                catalogue__slug=filters.catalogue
+            ).values("organisation_id")
+        )
+    return organisations
+
+
+def _counts(rows, key: str) -> dict[str, int]:
+    return {row[key]: row["n"] for row in rows if row[key]}
+
+
+def organisation_facets(*, organisations: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
+    """Result counts per filter value for the current result set: (value, label, count)."""
+    base = organisations.order_by().values("pk")
+    plain = Organisation.objects.filter(pk__in=base).order_by()
+    by_country = _counts(plain.values("country").annotate(n=Count("id")), "country")
+    by_kind = _counts(plain.values("kind").annotate(n=Count("id")), "kind")
+    by_size = _counts(plain.values("size_class").annotate(n=Count("id")), "size_class")
+    by_region = _counts(
+        plain.exclude(region=None)
+        .annotate(nuts2=Substr("region_id", 1, 4))
+        .values("nuts2")
+        .annotate(n=Count("id")),
+        "nuts2",
+    )
+    through = Organisation.sectors.through.objects.filter(organisation_id__in=base)
+    by_section = _counts(
+        through.values("sector__section").annotate(n=Count("organisation_id", distinct=True)),
+        "sector__section",
+    )
+    markets = Organisation.target_markets.through.objects.filter(organisation_id__in=base)
+    by_market = _counts(
+        markets.values("country_id").annotate(n=Count("organisation_id")), "country_id"
+    )
+    countries = {c.code: c for c in Country.objects.filter(code__in=[*by_country, *by_market])}
+    regions = dict(Region.objects.filter(code__in=by_region).values_list("code", "name"))
+    sections = dict(Sector.objects.filter(code__in=by_section).values_list("code", "name"))
+    kinds, sizes = dict(OrganisationKind.choices), dict(SizeClass.choices)
+
+    def rows(counts, label):
+        return sorted(
+            ((value, label(value), n) for value, n in counts.items()), key=lambda r: (-r[2], r[1])
+        )
+
+    return {
+        "country": rows(by_country, lambda c: str(countries[c]) if c in countries else c),
+        "region": rows(by_region, lambda c: f"{c} {regions.get(c, '')}".strip()),
+        "sector": rows(by_section, lambda c: f"{c} {sections.get(c, '')}".strip()),
+        "kind": rows(by_kind, lambda k: str(kinds.get(k, k))),
+        "size": rows(by_size, lambda s: str(sizes.get(s, s))),
+        "market": rows(by_market, lambda c: str(countries[c]) if c in countries else c)[:20],
+    }
+
+
+def organisation_detail_queryset() -> QuerySet:
+    return Organisation.objects.select_related("region", "region__parent").prefetch_related(
+        "texts",
+        "sectors",
+        "target_markets",
+        Prefetch("people", queryset=Person.objects.order_by("name")),
+    )
+
+
+def organisation_history(*, organisation: Organisation, limit: int = 50) -> QuerySet:
+    return AuditLogEntry.objects.filter(
+        target_type=organisation._meta.label_lower, target_id=str(organisation.pk)
+    ).select_related("actor")[:limit]
 
 
 def organisation_list_for_user(*, user) -> QuerySet:
     return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+def organisation_list(*, query: str = "", kind: str = "", country: str = "") -> QuerySet:
+    """Kept for callers of the foundation's signature: all organisations, filtered."""
+    filters = OrganisationFilters(q=query, kind=kind, country=country)
+    organisations, _ranked = _search(organisations_filter(Organisation.objects.all(), filters), query)
+    return organisations.order_by("name")
+
+
+def people_public(*, organisation: Organisation) -> list[Person]:
+    return [person for person in organisation.people.all() if person.listing_consent_at]
+
+
+def catalogue_published(*, slug: str) -> Catalogue:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Catalogue, slug=slug, is_published=True)
+
+
+def text_for(organisation: Organisation, language: str) -> OrganisationText | None:
+    return organisation.text_in(language)
