@@ -1,0 +1,169 @@
+"""Reads of the visits app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+
+from samverkan.accounts.models import User
+from samverkan.visits.models import (
+    BookingPage,
+    HostInvitation,
+    HostStatus,
+    ItineraryItem,
+    VisitRequest,
+    VisitStatus,
+)
+from samverkan.visits.services.tokens import sha256
+
+
+def booking_page_get_active(*, slug: str) -> BookingPage | None:
+    return (
+        BookingPage.objects.select_related("organisation")
+        .prefetch_related("goals", "focus_areas")
+        .filter(slug=slug, is_active=True)
+        .first()
+    )
+
+
+def booking_page_list() -> QuerySet[BookingPage]:
+    return BookingPage.objects.select_related("organisation").annotate(
+        request_count=Count("requests")
+    )
+
+
+def visit_request_by_token(*, token: str) -> VisitRequest | None:
+    if not token:
+        return None
+    return (
+        VisitRequest.objects.select_related("page__organisation", "goal")
+        .prefetch_related("focus_areas", "date_ranges", "participants")
+        .filter(status_token_hash=sha256(token), anonymised_at__isnull=True)
+        .first()
+    )
+
+
+def visit_request_list(
+    *,
+    status: str = "",
+    page_slug: str = "",
+    assigned_to: int | None = None,
+    query: str = "",
+) -> QuerySet[VisitRequest]:
+    visits = VisitRequest.objects.select_related("page__organisation", "goal", "assigned_to")
+    if status:
+        visits = visits.filter(status=status)
+    if page_slug:
+        visits = visits.filter(page__slug=page_slug)
+    if assigned_to:
+        visits = visits.filter(assigned_to_id=assigned_to)
+    if query:
+        visits = visits.filter(
+            Q(reference__icontains=query)
+            | Q(organiser_name__icontains=query)
+            | Q(purpose__icontains=query)
+        )
+    return visits
+
+
+def visit_request_detail(*, pk: int) -> VisitRequest | None:
+    return (
+        VisitRequest.objects.select_related("page__organisation", "goal", "assigned_to")
+        .prefetch_related(
+            "focus_areas",
+            "date_ranges",
+            "participants",
+            Prefetch("comments", queryset=_comments()),
+            Prefetch(
+                "hosts",
+                queryset=HostInvitation.objects.select_related("organisation").prefetch_related(
+                    "windows"
+                ),
+            ),
+            Prefetch("itinerary", queryset=ItineraryItem.objects.select_related("host__organisation")),
+            "opportunities",
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _comments():
+    from samverkan.visits.models import VisitComment
+
+    return VisitComment.objects.select_related("author")
+
+
+def staff_list() -> QuerySet[User]:
+    return User.objects.filter(Q(is_operator=True) | Q(is_superuser=True), is_active=True)
+
+
+def host_invitation_list_for_user(*, user) -> QuerySet[HostInvitation]:
+    return (
+        HostInvitation.objects.select_related("organisation", "request__page__organisation")
+        .prefetch_related("windows")
+        .filter(organisation__memberships__user=user)
+        .exclude(request__status__in=[VisitStatus.DECLINED, VisitStatus.CANCELLED])
+        .order_by("-created_at")
+        .distinct()
+    )
+
+
+@dataclass(frozen=True)
+class Conflict:
+    first: ItineraryItem
+    second: ItineraryItem
+    kind: str  # "overlap" or "outside_availability"
+
+
+def itinerary_conflicts(*, items: list[ItineraryItem]) -> list[Conflict]:
+    """Overlapping items, and host items outside the host's accepted time windows."""
+    conflicts: list[Conflict] = []
+    ordered = sorted(items, key=lambda item: (item.start, item.end))
+    for index, item in enumerate(ordered):
+        for other in ordered[index + 1 :]:
+            if other.start >= item.end:
+                break
+            conflicts.append(Conflict(item, other, "overlap"))
+        host = item.host
+        if host is not None:
+            if host.status != HostStatus.ACCEPTED:
+                conflicts.append(Conflict(item, item, "host_not_accepted"))
+                continue
+            windows = list(host.windows.all())
+            if not any(w.start <= item.start and item.end <= w.end for w in windows):
+                conflicts.append(Conflict(item, item, "outside_availability"))
+    return conflicts
+
+
+def visit_statistics(*, page: BookingPage | None = None) -> dict:
+    """Counts that survive anonymisation, for the programme's indicators."""
+    visits = VisitRequest.objects.all()
+    if page is not None:
+        visits = visits.filter(page=page)
+    by_status = dict(visits.values_list("status").annotate(n=Count("id")).order_by())
+    completed = visits.filter(status=VisitStatus.COMPLETED)
+    totals = completed.aggregate(
+        participants=Sum("expected_participants"),
+        meetings=Sum("outcome__meetings_held"),
+        leads=Sum("outcome__leads"),
+    )
+    opportunities: dict[str, int] = {}
+    for country, count in completed.values_list("opportunities__country", "opportunities__count"):
+        if country:
+            opportunities[country] = opportunities.get(country, 0) + (count or 0)
+    visitors: dict[str, int] = {}
+    for countries in completed.values_list("participant_countries", flat=True):
+        for country, count in (countries or {}).items():
+            visitors[country] = visitors.get(country, 0) + count
+    return {
+        "requests": sum(by_status.values()),
+        "by_status": by_status,
+        "completed_visits": completed.count(),
+        "participants": totals["participants"] or 0,
+        "meetings_held": totals["meetings"] or 0,
+        "leads": totals["leads"] or 0,
+        "opportunities_by_country": opportunities,
+        "visitors_by_country": visitors,
+    }

@@ -1,0 +1,111 @@
+"""The itinerary as iCalendar and PDF."""
+
+from __future__ import annotations
+
+import unicodedata
+import zoneinfo
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+from icalendar import Calendar, Event
+
+from samverkan.visits.models import VisitRequest
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+
+
+def _items(visit: VisitRequest):
+    return list(visit.itinerary.select_related("host__organisation"))
+
+
+def itinerary_ical(*, visit: VisitRequest) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//samverkan//visits//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{visit.page.title} {visit.reference}")
+    host = settings.SITE_URL.split("//")[-1].split("/")[0] or "samverkan"
+    for item in _items(visit):
+        event = Event()
+        event.add("uid", f"visit-item-{item.pk}@{host}")
+        event.add("dtstamp", timezone.now())
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end)
+        event.add("summary", item.title)
+        if item.location:
+            event.add("location", item.location)
+        description = [item.get_kind_display()]
+        if item.host:
+            description.append(item.host.organisation.name)
+        if item.notes:
+            description.append(item.notes)
+        event.add("description", "\n".join(str(part) for part in description))
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _transliterate(text: str) -> str:
+    """Latin-1 safe text for the PDF core fonts when DejaVu is not installed."""
+    try:
+        text.encode("latin-1")
+        return text
+    except UnicodeEncodeError:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(ch for ch in decomposed if ch.encode("latin-1", "ignore")) or "?"
+
+
+class _Pdf(FPDF):
+    def setup_fonts(self) -> bool:
+        regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
+        if regular.exists() and bold.exists():
+            self.add_font("DejaVu", "", str(regular))
+            self.add_font("DejaVu", "B", str(bold))
+            self.family_name = "DejaVu"
+            return True
+        self.family_name = "Helvetica"
+        return False
+
+
+def itinerary_pdf(*, visit: VisitRequest) -> bytes:
+    pdf = _Pdf(format="A4")
+    unicode_ok = pdf.setup_fonts()
+
+    def text(value) -> str:
+        value = str(value)
+        return value if unicode_ok else _transliterate(value)
+
+    tz = zoneinfo.ZoneInfo(visit.page.time_zone)
+    with translation.override(visit.language):
+        pdf.set_title(text(f"{visit.reference}"))
+        pdf.add_page()
+        pdf.set_font(pdf.family_name, "B", 16)
+        pdf.multi_cell(0, 9, text(_("Itinerary for visit %(reference)s") % {"reference": visit.reference}))
+        pdf.set_font(pdf.family_name, "", 10)
+        pdf.multi_cell(0, 6, text(visit.page.title))
+        pdf.multi_cell(0, 6, text(_("All times in %(zone)s.") % {"zone": visit.page.time_zone}))
+        pdf.ln(3)
+        current_day = None
+        for item in _items(visit):
+            start, end = item.start.astimezone(tz), item.end.astimezone(tz)
+            if start.date() != current_day:
+                current_day = start.date()
+                pdf.ln(2)
+                pdf.set_font(pdf.family_name, "B", 12)
+                pdf.multi_cell(0, 7, text(current_day.isoformat()))
+            pdf.set_font(pdf.family_name, "B", 10)
+            pdf.multi_cell(
+                0, 6, text(f"{start:%H:%M}–{end:%H:%M}  {item.title} ({item.get_kind_display()})")
+            )
+            pdf.set_font(pdf.family_name, "", 10)
+            details = []
+            if item.host:
+                details.append(_("Host: %(name)s") % {"name": item.host.organisation.name})
+            if item.location:
+                details.append(_("Location: %(place)s") % {"place": item.location})
+            if item.notes:
+                details.append(item.notes)
+            for line in details:
+                pdf.multi_cell(0, 5, text(line))
+    return bytes(pdf.output())

@@ -1,0 +1,1 @@
+"""Views of the visits app: public booking and status pages, operator pages, host pages."""
