@@ -1,0 +1,1 @@
+"""Indicators: automatic sources (one function per standard indicator) and their aggregation."""

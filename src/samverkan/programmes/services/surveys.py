@@ -1,0 +1,219 @@
+"""Follow-up surveys: questionnaires, sending with unique links, answers, reminders."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.models import Membership
+from samverkan.common.services import audit_log_record
+from samverkan.programmes import tasks
+from samverkan.programmes.countries import is_known_country
+from samverkan.programmes.models import (
+    Activity,
+    ActivityParticipation,
+    Answer,
+    Project,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    SurveyInvitation,
+    SurveyResponse,
+)
+from samverkan.programmes.money import CURRENCIES, to_decimal
+
+
+def questionnaire_create(
+    *, actor, programme, name: str, introduction: str = "", send_after_days: int = 180, questions=()
+) -> Questionnaire:
+    """`questions`: iterable of (text, kind, key, required)."""
+    with transaction.atomic():
+        questionnaire = Questionnaire.objects.create(
+            programme=programme,
+            name=name,
+            introduction=introduction,
+            send_after_days=send_after_days,
+        )
+        for order, (text, kind, key, required) in enumerate(questions, start=1):
+            question_add(
+                questionnaire=questionnaire,
+                text=text,
+                kind=kind,
+                key=key,
+                required=required,
+                order=order,
+            )
+    audit_log_record(actor=actor, action="programmes.questionnaire.create", target=questionnaire)
+    return questionnaire
+
+
+def question_add(
+    *,
+    questionnaire: Questionnaire,
+    text: str,
+    kind: str,
+    key: str = "",
+    required: bool = False,
+    order: int | None = None,
+) -> Question:
+    if kind not in QuestionKind.values:
+        raise ValidationError({"kind": _("Unknown kind of answer.")})
+    if order is None:
+        order = questionnaire.questions.count() + 1
+    return Question.objects.create(
+        questionnaire=questionnaire, text=text, kind=kind, key=key, required=required, order=order
+    )
+
+
+def survey_recipients(*, project: Project, activity: Activity | None = None):
+    """(organisation, e-mail, language) for each member of each participating organisation.
+
+    Participants are the activity's (or all the project's activities') organisations except
+    advisers; the contacts are the people with a membership in them."""
+    participations = ActivityParticipation.objects.exclude(role=ActivityParticipation.Role.ADVISER)
+    if activity is not None:
+        participations = participations.filter(activity=activity)
+    else:
+        participations = participations.filter(activity__project=project)
+    organisation_ids = set(participations.values_list("organisation_id", flat=True))
+    memberships = (
+        Membership.objects.filter(organisation_id__in=organisation_ids, user__is_active=True)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__email")
+    )
+    return [(m.organisation, m.user.email, m.user.language) for m in memberships]
+
+
+def survey_send(
+    *, actor, questionnaire: Questionnaire, project: Project, activity: Activity | None = None
+) -> list[SurveyInvitation]:
+    """Invite every contact of every participating organisation once; mail after commit."""
+    if project.programme_id != questionnaire.programme_id:
+        raise ValidationError(_("The project is not in this questionnaire's programme."))
+    if activity is not None and activity.project_id != project.pk:
+        raise ValidationError(_("That activity belongs to another project."))
+    if not questionnaire.questions.exists():
+        raise ValidationError(_("Add questions before sending the questionnaire."))
+    recipients = survey_recipients(project=project, activity=activity)
+    if not recipients:
+        raise ValidationError(
+            _("No participating organisation has a contact person with an account yet.")
+        )
+    created = []
+    with transaction.atomic():
+        for organisation, email, language in recipients:
+            invitation, was_created = SurveyInvitation.objects.get_or_create(
+                questionnaire=questionnaire,
+                project=project,
+                activity=activity,
+                email=email,
+                defaults={
+                    "organisation": organisation,
+                    "language": language,
+                    "token": secrets.token_urlsafe(32),
+                },
+            )
+            if was_created:
+                created.append(invitation)
+                tasks.enqueue(tasks.survey_invitation_send, invitation.pk)
+        audit_log_record(
+            actor=actor,
+            action="programmes.survey.send",
+            target=questionnaire,
+            data={"project": project.pk, "invitations": len(created)},
+        )
+    return created
+
+
+def survey_invitation_by_token(*, token: str) -> SurveyInvitation | None:
+    return (
+        SurveyInvitation.objects.select_related("questionnaire", "project", "organisation")
+        .filter(token=token)
+        .first()
+    )
+
+
+def _parse(question: Question, raw: dict) -> dict | None:
+    """Turn the submitted strings for one question into Answer fields (None: not answered)."""
+    value = (raw.get("value") or "").strip()
+    if not value:
+        if question.required:
+            raise ValidationError(_("This question needs an answer."))
+        return None
+    if question.kind == QuestionKind.YES_NO:
+        if value not in {"yes", "no"}:
+            raise ValidationError(_("Answer yes or no."))
+        return {"boolean": value == "yes", "text": value}
+    if question.kind == QuestionKind.COUNTRY:
+        if not is_known_country(value):
+            raise ValidationError(_("Choose a country from the list."))
+        return {"text": value.upper()}
+    if question.kind in {QuestionKind.NUMBER, QuestionKind.SCALE, QuestionKind.MONEY}:
+        number = to_decimal(value)
+        if number < 0:
+            raise ValidationError(_("The number cannot be negative."))
+        if question.kind == QuestionKind.SCALE and number not in {Decimal(n) for n in range(1, 6)}:
+            raise ValidationError(_("Choose a value from 1 to 5."))
+        fields = {"number": number, "text": value}
+        if question.kind == QuestionKind.MONEY:
+            currency = (raw.get("currency") or "").upper()
+            if currency not in CURRENCIES:
+                raise ValidationError(_("Choose the currency of the amount."))
+            fields["currency"] = currency
+        return fields
+    return {"text": value[:5000]}
+
+
+def survey_answer_submit(*, invitation: SurveyInvitation, data: dict[int, dict]) -> SurveyResponse:
+    """Store one organisation contact's answers. `data` maps question id → {"value", "currency"}.
+    Raises ValidationError with errors per question id; nothing is stored then."""
+    if invitation.responded_at is not None:
+        raise ValidationError(_("This survey has already been answered. Thank you!"))
+    questions = list(invitation.questionnaire.questions.all())
+    parsed, errors = {}, {}
+    for question in questions:
+        try:
+            parsed[question] = _parse(question, data.get(question.pk, {}))
+        except ValidationError as error:
+            errors[str(question.pk)] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    with transaction.atomic():
+        response = SurveyResponse.objects.create(invitation=invitation, submitted_at=now)
+        Answer.objects.bulk_create(
+            Answer(response=response, question=question, **fields)
+            for question, fields in parsed.items()
+            if fields is not None
+        )
+        invitation.responded_at = now
+        invitation.save(update_fields=["responded_at", "updated_at"])
+        audit_log_record(
+            actor=None,
+            action="programmes.survey.answer",
+            target=invitation,
+            data={"organisation": invitation.organisation_id},
+        )
+    return response
+
+
+def survey_reminders_due(*, now=None):
+    now = now or timezone.now()
+    due = []
+    invitations = SurveyInvitation.objects.filter(
+        responded_at__isnull=True, sent_at__isnull=False
+    ).select_related("questionnaire")
+    for invitation in invitations:
+        questionnaire = invitation.questionnaire
+        if invitation.reminders_sent >= questionnaire.max_reminders:
+            continue
+        last = invitation.last_reminded_at or invitation.sent_at
+        if last + timedelta(days=questionnaire.remind_after_days) <= now:
+            due.append(invitation)
+    return due
