@@ -131,3 +131,25 @@ def test_api_token_page_shows_secret_once(client, user):
     again = client.get(reverse("accounts:api-tokens"))
     assert secret not in again.content.decode()
     assert user.api_tokens.get().name == "CRM"
+
+
+def test_password_reset_sends_a_working_link(client, user):
+    response = client.post(reverse("accounts:password-reset"), {"email": user.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    path = re.search(r"/accounts/password-reset/\S+/\S+/", mail.outbox[0].body).group(0)
+    form_page = client.get(path, follow=True)
+    assert form_page.status_code == 200
+    set_url = form_page.redirect_chain[-1][0]
+    done = client.post(
+        set_url, {"new_password1": "brand-new-pass-99", "new_password2": "brand-new-pass-99"}
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("brand-new-pass-99")
+
+
+def test_password_reset_for_unknown_email_reveals_nothing(client):
+    response = client.post(reverse("accounts:password-reset"), {"email": "ghost@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox == []
