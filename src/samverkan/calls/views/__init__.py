@@ -1,0 +1,1 @@
+"""Views of the calls app, split by subject."""
