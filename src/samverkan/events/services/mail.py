@@ -1,0 +1,27 @@
+"""E-mail to participants, rendered in the recipient's language and the event's time zone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+
+def notify(*, user, template: str, context: dict[str, Any]) -> None:
+    """Send `events/email/<template>.txt` (first line = subject) to `user`."""
+    if not user.email:
+        return
+    event = context.get("event")
+    with (
+        translation.override(user.language or settings.LANGUAGE_CODE),
+        timezone.override(event.tzinfo if event is not None else timezone.get_current_timezone()),
+    ):
+        text = render_to_string(
+            f"events/email/{template}.txt",
+            {"user": user, "site_url": settings.SITE_URL, **context},
+        )
+    subject, _, body = text.strip().partition("\n")
+    send_mail(subject.strip(), body.strip() + "\n", None, [user.email])
