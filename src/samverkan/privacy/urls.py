@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from samverkan.privacy import views
 
 app_name = "privacy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.my_data, name="my-data"),
+    path("export/", views.export, name="export"),
+    path("erase/", views.erase, name="erase"),
+]
