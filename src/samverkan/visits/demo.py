@@ -28,7 +28,10 @@ from samverkan.visits.models import (
 )
 
 GOALS = [
-    ("business-meetings", {"en": "Business meetings", "sv": "Affärsmöten", "fi": "Liiketapaamiset"}),
+    (
+        "business-meetings",
+        {"en": "Business meetings", "sv": "Affärsmöten", "fi": "Liiketapaamiset"},
+    ),
     ("study-visit", {"en": "Study visit", "sv": "Studiebesök", "fi": "Opintomatka"}),
     ("investment", {"en": "Investment", "sv": "Investeringar", "fi": "Investoinnit"}),
     (
@@ -52,22 +55,31 @@ FOCUS_AREAS = [
     ),
     (
         "circular",
-        {"en": "Waste and circular economy", "sv": "Avfall och cirkulär ekonomi",
-         "fi": "Jätehuolto ja kiertotalous"},
+        {
+            "en": "Waste and circular economy",
+            "sv": "Avfall och cirkulär ekonomi",
+            "fi": "Jätehuolto ja kiertotalous",
+        },
         "recycling, waste, circular",
         ["38"],
     ),
     (
         "smart-city",
-        {"en": "Smart and sustainable cities", "sv": "Smarta och hållbara städer",
-         "fi": "Älykkäät ja kestävät kaupungit"},
+        {
+            "en": "Smart and sustainable cities",
+            "sv": "Smarta och hållbara städer",
+            "fi": "Älykkäät ja kestävät kaupungit",
+        },
         "smart city, buildings, mobility",
         ["71"],
     ),
     (
         "research",
-        {"en": "Research and innovation", "sv": "Forskning och innovation",
-         "fi": "Tutkimus ja innovaatiot"},
+        {
+            "en": "Research and innovation",
+            "sv": "Forskning och innovation",
+            "fi": "Tutkimus ja innovaatiot",
+        },
         "research, innovation, university",
         ["72"],
     ),
@@ -141,8 +153,11 @@ def _brazil(page: BookingPage) -> None:
     start = timezone.localdate() + timedelta(days=60)
     PreferredDateRange.objects.create(request=visit, start=start, end=start + timedelta(days=3))
     for position, (name, title) in enumerate(
-        [("Ana Exemplo (invented)", "Director"), ("Bruno Fictício (invented)", "Engineer"),
-         ("Carla Inventada (invented)", "Analyst")],
+        [
+            ("Ana Exemplo (invented)", "Director"),
+            ("Bruno Fictício (invented)", "Engineer"),
+            ("Carla Inventada (invented)", "Analyst"),
+        ],
         start=1,
     ):
         Participant.objects.create(

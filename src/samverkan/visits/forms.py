@@ -19,9 +19,10 @@ MAX_DATE_RANGES = 10
 
 
 def country_choices() -> list[tuple[str, str]]:
-    return [("", "—")] + sorted(
+    countries = sorted(
         ((country.alpha_2, country.name) for country in pycountry.countries), key=lambda c: c[1]
     )
+    return [("", "—"), *countries]
 
 
 class LocalizedModelChoiceMixin:
@@ -250,9 +251,7 @@ class BookingSubmission:
         ]
 
     def is_valid(self) -> bool:
-        valid = all(
-            [self.form.is_valid(), self.dates.is_valid(), self.participants.is_valid()]
-        )
+        valid = all([self.form.is_valid(), self.dates.is_valid(), self.participants.is_valid()])
         if not valid:
             return False
         listed = len(self._filled(self.participants))
@@ -331,7 +330,10 @@ class BookingSubmission:
             organiser_message=cleaned["organiser_message"].strip(),
             dates=[(row["start"], row["end"]) for row in self._filled(self.dates)],
             participants=[
-                {key: row.get(key, "") for key in ("name", "organisation", "title", "country", "email")}
+                {
+                    key: row.get(key, "")
+                    for key in ("name", "organisation", "title", "country", "email")
+                }
                 for row in self._filled(self.participants)
             ],
         )

@@ -150,7 +150,10 @@ CLOSED_STATUSES = {VisitStatus.DECLINED, VisitStatus.COMPLETED, VisitStatus.CANC
 
 class VisitRequest(TimeStampedModel):
     page = models.ForeignKey(
-        BookingPage, verbose_name=_("booking page"), on_delete=models.PROTECT, related_name="requests"
+        BookingPage,
+        verbose_name=_("booking page"),
+        on_delete=models.PROTECT,
+        related_name="requests",
     )
     reference = models.CharField(_("reference"), max_length=16, unique=True, editable=False)
     status_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
@@ -221,7 +224,7 @@ class PreferredDateRange(models.Model):
         verbose_name_plural = _("preferred dates")
 
     def __str__(self) -> str:
-        return f"{self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
+        return f"{self.start:%Y-%m-%d} \N{EN DASH} {self.end:%Y-%m-%d}"
 
 
 class Participant(models.Model):
@@ -328,7 +331,7 @@ class HostAvailability(models.Model):
         verbose_name_plural = _("available times")
 
     def __str__(self) -> str:
-        return f"{self.start:%Y-%m-%d %H:%M} – {self.end:%H:%M}"
+        return f"{self.start:%Y-%m-%d %H:%M} \N{EN DASH} {self.end:%H:%M}"
 
 
 class ItemKind(models.TextChoices):
@@ -395,15 +398,13 @@ class BusinessOpportunity(models.Model):
         verbose_name_plural = _("business opportunities")
 
     def __str__(self) -> str:
-        return f"{self.country} × {self.count}"
+        return f"{self.country} x {self.count}"
 
 
 class FeedbackResponse(models.Model):
     """The organiser's short feedback after the visit (answered on the status page)."""
 
-    request = models.OneToOneField(
-        VisitRequest, on_delete=models.CASCADE, related_name="feedback"
-    )
+    request = models.OneToOneField(VisitRequest, on_delete=models.CASCADE, related_name="feedback")
     rating = models.PositiveSmallIntegerField(_("overall rating"))
     would_continue = models.BooleanField(_("would like to continue the contacts"))
     comments = models.TextField(_("comments"), blank=True)

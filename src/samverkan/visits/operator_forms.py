@@ -14,7 +14,7 @@ from samverkan.visits.models import HostInvitation, ItemKind, VisitStatus
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), choices=[("", _("All"))] + VisitStatus.choices, required=False
+        label=_("Status"), choices=[("", _("All")), *VisitStatus.choices], required=False
     )
 
 
@@ -89,8 +89,7 @@ class HostResponseForm(forms.Form):
                 end = datetime.fromisoformat(f"{day}T{end_text}").replace(tzinfo=self.tz)
             except ValueError as exc:
                 raise ValidationError(
-                    _("Line %(number)s is not like 2026-05-12 09:00-12:00.")
-                    % {"number": number}
+                    _("Line %(number)s is not like 2026-05-12 09:00-12:00.") % {"number": number}
                 ) from exc
             if end <= start:
                 raise ValidationError(
@@ -156,8 +155,6 @@ class OutcomeForm(forms.Form):
             if not parts:
                 continue
             if len(parts) != 2 or parts[0].upper() not in codes or not parts[1].isdigit():
-                raise ValidationError(
-                    _("Line %(number)s is not like “BR 2”.") % {"number": number}
-                )
+                raise ValidationError(_("Line %(number)s is not like “BR 2”.") % {"number": number})
             rows.append((parts[0].upper(), int(parts[1]), ""))
         return rows

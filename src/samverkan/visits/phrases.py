@@ -17,3 +17,4 @@ PRIVACY_NOTICE = _(
 )
 RATE_LIMITED = _("Too many requests were sent from your network. Please try again later.")
 NOT_ACCEPTING = _("This booking form is not accepting requests at the moment.")
+LANGUAGE_NOT_OFFERED = _("Choose one of this form's languages: %(languages)s.")

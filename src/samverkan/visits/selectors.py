@@ -81,7 +81,9 @@ def visit_request_detail(*, pk: int) -> VisitRequest | None:
                     "windows"
                 ),
             ),
-            Prefetch("itinerary", queryset=ItineraryItem.objects.select_related("host__organisation")),
+            Prefetch(
+                "itinerary", queryset=ItineraryItem.objects.select_related("host__organisation")
+            ),
             "opportunities",
         )
         .filter(pk=pk)

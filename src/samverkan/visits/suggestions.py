@@ -55,9 +55,7 @@ def host_suggestions(*, visit: VisitRequest, limit: int = 10) -> list[HostSugges
         match |= Q(sectors__code__startswith=code)
     for word in [*keywords, *wishes]:
         match |= Q(search_text__contains=word)
-    candidates = (
-        candidates.filter(match).distinct().prefetch_related("sectors")[:MAX_CANDIDATES]
-    )
+    candidates = candidates.filter(match).distinct().prefetch_related("sectors")[:MAX_CANDIDATES]
     home_country = visit.page.organisation.country
     suggestions = []
     for organisation in candidates:
@@ -82,9 +80,7 @@ def host_suggestions(*, visit: VisitRequest, limit: int = 10) -> list[HostSugges
                 )
             elif word in text:
                 suggestion.score += 1
-                suggestion.reasons.append(
-                    _("Mentions “%(word)s” in its profile") % {"word": word}
-                )
+                suggestion.reasons.append(_("Mentions “%(word)s” in its profile") % {"word": word})
         hits = [word for word in wishes if word in text]
         if hits:
             suggestion.score += 1

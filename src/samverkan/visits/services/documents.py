@@ -81,7 +81,9 @@ def itinerary_pdf(*, visit: VisitRequest) -> bytes:
         pdf.set_title(text(f"{visit.reference}"))
         pdf.add_page()
         pdf.set_font(pdf.family_name, "B", 16)
-        pdf.multi_cell(0, 9, text(_("Itinerary for visit %(reference)s") % {"reference": visit.reference}))
+        pdf.multi_cell(
+            0, 9, text(_("Itinerary for visit %(reference)s") % {"reference": visit.reference})
+        )
         pdf.set_font(pdf.family_name, "", 10)
         pdf.multi_cell(0, 6, text(visit.page.title))
         pdf.multi_cell(0, 6, text(_("All times in %(zone)s.") % {"zone": visit.page.time_zone}))
@@ -95,9 +97,8 @@ def itinerary_pdf(*, visit: VisitRequest) -> bytes:
                 pdf.set_font(pdf.family_name, "B", 12)
                 pdf.multi_cell(0, 7, text(current_day.isoformat()))
             pdf.set_font(pdf.family_name, "B", 10)
-            pdf.multi_cell(
-                0, 6, text(f"{start:%H:%M}–{end:%H:%M}  {item.title} ({item.get_kind_display()})")
-            )
+            heading = f"{start:%H:%M}\N{EN DASH}{end:%H:%M}  {item.title}"
+            pdf.multi_cell(0, 6, text(f"{heading} ({item.get_kind_display()})"))
             pdf.set_font(pdf.family_name, "", 10)
             details = []
             if item.host:

@@ -119,7 +119,9 @@ def itinerary_draft_from_hosts(
                 break
         if slot is None:
             continue
-        earlier = [b_end for b_start, b_end in busy if b_end <= slot and b_end.date() == slot.date()]
+        earlier = [
+            b_end for b_start, b_end in busy if b_end <= slot and b_end.date() == slot.date()
+        ]
         if earlier and transfer_minutes:
             created.append(
                 ItineraryItem.objects.create(

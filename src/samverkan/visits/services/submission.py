@@ -99,4 +99,3 @@ def visit_request_submit(
     emails.send_confirmation(visit=visit, token=token)
     emails.notify_operators(visit=visit)
     return visit, token
-

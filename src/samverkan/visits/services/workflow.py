@@ -1,8 +1,8 @@
 """The review workflow: explicit states, allowed transitions, comments and assignment.
 
-    received → in review → accepted → programme being planned → confirmed → completed
-    received / in review → declined (with a reason sent to the organiser)
-    any open state → cancelled;  confirmed → planning (re-open the programme)
+received → in review → accepted → programme being planned → confirmed → completed
+received / in review → declined (with a reason sent to the organiser)
+any open state → cancelled;  confirmed → planning (re-open the programme)
 """
 
 from __future__ import annotations

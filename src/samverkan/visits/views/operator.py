@@ -62,9 +62,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "comment_form": forms.CommentForm(),
         "invite_form": forms.InviteHostForm(),
         "item_form": forms.ItineraryItemForm(visit=visit),
-        "outcome_form": forms.OutcomeForm(
-            initial=_outcome_initial(visit)
-        ),
+        "outcome_form": forms.OutcomeForm(initial=_outcome_initial(visit)),
         "suggestions": host_suggestions(visit=visit) if not visit.is_closed else [],
         "items": items,
         "conflicts": selectors.itinerary_conflicts(items=items),
@@ -150,7 +148,11 @@ def host_invite(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         organisation = form.cleaned_data["organisation"]
         reasons = next(
-            (s.reasons for s in host_suggestions(visit=visit, limit=50) if s.organisation == organisation),
+            (
+                s.reasons
+                for s in host_suggestions(visit=visit, limit=50)
+                if s.organisation == organisation
+            ),
             [],
         )
         try:
@@ -164,9 +166,7 @@ def host_invite(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _errors(request, error)
         else:
-            messages.success(
-                request, _("%(name)s was invited.") % {"name": organisation.name}
-            )
+            messages.success(request, _("%(name)s was invited.") % {"name": organisation.name})
     else:
         messages.error(request, _("Choose an organisation from the catalogue."))
     return _back(pk, "hosts")
@@ -202,7 +202,8 @@ def itinerary_draft(request: HttpRequest, pk: int) -> HttpResponse:
         _errors(request, error)
     else:
         messages.success(
-            request, _("%(count)s items were drafted from the hosts' times.") % {"count": len(created)}
+            request,
+            _("%(count)s items were drafted from the hosts' times.") % {"count": len(created)},
         )
     return _back(pk, "itinerary")
 
@@ -210,7 +211,9 @@ def itinerary_draft(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @permission_required("visits.manage_itinerary", fn=get_visit, raise_exception=True)
 def itinerary_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    item = get_object_or_404(ItineraryItem.objects.select_related("request"), pk=item_pk, request_id=pk)
+    item = get_object_or_404(
+        ItineraryItem.objects.select_related("request"), pk=item_pk, request_id=pk
+    )
     try:
         itinerary.itinerary_item_delete(actor=request.user, item=item)
     except ValidationError as error:
@@ -240,7 +243,9 @@ def outcome_record(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("visits.view_request", fn=get_visit, raise_exception=True)
 def request_ical(request: HttpRequest, pk: int) -> HttpResponse:
     visit = get_object_or_404(VisitRequest.objects.select_related("page"), pk=pk)
-    response = HttpResponse(itinerary_ical(visit=visit), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        itinerary_ical(visit=visit), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{visit.reference}.ics"'
     return response
 
@@ -256,4 +261,3 @@ def request_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("visits.view_statistics")
 def statistics(request: HttpRequest) -> HttpResponse:
     return render(request, "visits/statistics.html", {"stats": selectors.visit_statistics()})
-

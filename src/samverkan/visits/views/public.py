@@ -131,7 +131,9 @@ def _itinerary_visit(token: str):
 @never_cache
 def status_ical(request: HttpRequest, token: str) -> HttpResponse:
     visit = _itinerary_visit(token)
-    response = HttpResponse(itinerary_ical(visit=visit), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        itinerary_ical(visit=visit), content_type="text/calendar; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{visit.reference}.ics"'
     return response
 

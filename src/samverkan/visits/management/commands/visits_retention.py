@@ -29,4 +29,6 @@ class Command(BaseCommand):
             return
         count = visits_retention_run(days=days)
         period = conf.retention_days() if days is None else days
-        self.stdout.write(f"Anonymised {count} visit request(s) closed more than {period} days ago.")
+        self.stdout.write(
+            f"Anonymised {count} visit request(s) closed more than {period} days ago."
+        )
