@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 
 from django.db.models import Prefetch, QuerySet
@@ -58,12 +59,22 @@ def _row(organisation: Organisation) -> list[str]:
     return [values.get(column, "") for column in COLUMNS]
 
 
+PHONE_OR_NUMBER = re.compile(r"[+-][\d\s().-]*")
+
+
+def _safe(cell: str) -> str:
+    """Cells starting with = + - @ would run as formulas in spreadsheet programs; phone
+    numbers such as +46 90 123 are kept as they are."""
+    if cell[:1] in ("=", "@") or (cell[:1] in ("+", "-") and not PHONE_OR_NUMBER.fullmatch(cell)):
+        return "'" + cell
+    return cell
+
+
 def to_csv(rows: Iterable[list[str]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        # Cells starting with = + - @ would run as formulas in spreadsheet programs.
-        writer.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
+        writer.writerow([_safe(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

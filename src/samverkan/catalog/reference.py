@@ -103,8 +103,13 @@ def sectors() -> list[dict]:
     return sorted(rows, key=lambda row: (row["level"], row["code"]))
 
 
-def reference_data_load(*, Country=None, Region=None, Sector=None) -> dict[str, int]:
-    """Insert or refresh every reference row. Model classes may be historical (migrations)."""
+def reference_data_load(
+    *, Country=None, Region=None, Sector=None, force: bool = False
+) -> dict[str, int]:
+    """Insert or refresh every reference row. Model classes may be historical (migrations).
+
+    A table that already holds as many rows as the packaged data is left alone unless `force`.
+    """
     if Country is None:
         from samverkan.catalog.models import Country, Region, Sector
     counts = {}
@@ -113,6 +118,9 @@ def reference_data_load(*, Country=None, Region=None, Sector=None) -> dict[str, 
         (Region, regions(), ["country_code", "level", "name", "parent_id"]),
         (Sector, sectors(), ["section", "level", "name", "parent_id"]),
     ):
+        counts[model._meta.model_name] = len(rows)
+        if not force and model.objects.count() == len(rows):
+            continue
         existing = {obj.pk: obj for obj in model.objects.all()}
         new, changed = [], []
         for row in rows:
@@ -126,5 +134,4 @@ def reference_data_load(*, Country=None, Region=None, Sector=None) -> dict[str, 
         model.objects.bulk_create(new, batch_size=500)
         if changed:
             model.objects.bulk_update(changed, fields, batch_size=500)
-        counts[model._meta.model_name] = len(rows)
     return counts

@@ -108,7 +108,7 @@ def organisations_filter(organisations: QuerySet, filters: OrganisationFilters) 
     if filters.country:
         organisations = organisations.filter(country=filters.country.upper())
     if filters.region:
-        organisations = organisations.filter(region_id__startswith=filters.region.upper())
+        organisations = organisations.filter(region__code__startswith=filters.region.upper())
     if filters.kind:
         organisations = organisations.filter(kind=filters.kind)
     if filters.size:

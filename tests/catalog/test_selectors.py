@@ -1,0 +1,79 @@
+from samverkan.catalog import selectors, services
+from samverkan.catalog.models import Visibility
+from samverkan.catalog.selectors import OrganisationFilters
+from tests.factories import UserFactory
+
+
+def _names(user, **filters):
+    found = selectors.organisation_search(user=user, filters=OrganisationFilters(**filters))
+    return [organisation.name for organisation in found]
+
+
+def _make(operator, name, **data):
+    return services.organisation_create(actor=operator, data={"name": name, "country": "SE", **data})
+
+
+def test_search_is_accent_and_case_insensitive(profile, operator):
+    _make(operator, "Umeå Energi", city="Umeå")
+    assert _names(None, q="vasteras") == ["Västerås Vindkraft AB"]
+    assert _names(None, q="VÄSTERÅS") == ["Västerås Vindkraft AB"]
+    assert _names(None, q="malardalen") == ["Västerås Vindkraft AB"]  # in the Swedish text
+    assert _names(None, q="umea") == ["Umeå Energi"]
+    assert _names(None, q="vind turb") == ["Västerås Vindkraft AB"]  # prefixes, all words
+    assert _names(None, q="vind umea") == []
+
+
+def test_search_matches_finnish_estonian_latvian_texts(operator):
+    services.organisation_create(
+        actor=operator,
+        data={"name": "Rīgas Saule SIA", "country": "LV"},
+        texts={"fi": {"offers": "Älykäs sähköverkko"}, "et": {"needs": "Põhja-Eesti partnerid"}},
+    )
+    assert _names(None, q="riga") == ["Rīgas Saule SIA"]
+    assert _names(None, q="alykas sahkoverkko") == ["Rīgas Saule SIA"]
+    assert _names(None, q="Pohja partnerid") == ["Rīgas Saule SIA"]
+
+
+def test_filters_by_region_at_any_level_sector_hierarchy_market(profile, operator):
+    _make(operator, "Umeå Data", region="SE331", sectors=["62.10"], target_markets=["DE"])
+    assert _names(None, region="SE1") == ["Västerås Vindkraft AB"]
+    assert _names(None, region="SE12") == ["Västerås Vindkraft AB"]
+    assert _names(None, region="se125") == ["Västerås Vindkraft AB"]
+    assert _names(None, region="SE3") == ["Umeå Data"]
+    assert _names(None, sector="D") == ["Västerås Vindkraft AB"]
+    assert _names(None, sector="35") == ["Västerås Vindkraft AB"]
+    assert _names(None, sector="62.1") == ["Umeå Data"]
+    assert _names(None, market="cn") == ["Västerås Vindkraft AB"]
+    assert _names(None, sort="-name") == ["Västerås Vindkraft AB", "Umeå Data"]
+
+
+def test_catalogue_filter(catalogue, operator):
+    _make(operator, "Outside AB")
+    assert _names(None, catalogue="kvarken") == ["Västerås Vindkraft AB"]
+
+
+def test_visibility(profile, operator):
+    members_only = _make(operator, "Members Only", visibility=Visibility.MEMBERS)
+    private = _make(operator, "Private One", visibility=Visibility.PRIVATE)
+    signed_in = UserFactory()
+    assert _names(None) == ["Västerås Vindkraft AB"]
+    assert _names(signed_in) == ["Members Only", "Västerås Vindkraft AB"]
+    assert _names(operator) == ["Members Only", "Private One", "Västerås Vindkraft AB"]
+    from samverkan.accounts.services import membership_set
+
+    membership_set(actor=None, user=signed_in, organisation=private)
+    assert _names(signed_in) == ["Members Only", "Private One", "Västerås Vindkraft AB"]
+    assert members_only.pk != private.pk
+
+
+def test_facet_counts(profile, operator):
+    _make(operator, "Umeå Data", region="SE331", sectors=["62.10"], kind="cluster")
+    _make(operator, "Oulu Oy", country="FI", target_markets=["CN"])
+    organisations = selectors.organisation_search(user=None, filters=OrganisationFilters())
+    facets = selectors.organisation_facets(organisations=organisations)
+    assert [(v, n) for v, _label, n in facets["country"]] == [("SE", 2), ("FI", 1)]
+    assert [(v, n) for v, _label, n in facets["kind"]] == [("company", 2), ("cluster", 1)]
+    assert {v: n for v, _label, n in facets["region"]} == {"SE12": 1, "SE33": 1}
+    assert {v: n for v, _label, n in facets["sector"]} == {"D": 1, "K": 1}
+    assert {v: n for v, _label, n in facets["market"]} == {"CN": 2, "NO": 1}
+    assert facets["region"][0][1].startswith("SE")
