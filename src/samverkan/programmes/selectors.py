@@ -172,7 +172,10 @@ def project_budget_summary(*, project: Project, rates: RateTable | None = None) 
     converted with the rate valid on the project's start date (expenditure: on its date)."""
     rates = rates or RateTable()
     currency = project.programme.currency
-    budgets = [partner.budget for partner in project.partners.all() if partner.budget]
+    if project.budget is not None:
+        budgets = [project.budget]
+    else:
+        budgets = [partner.budget for partner in project.partners.all() if partner.budget]
     funding = [c.money for c in project.contributions.all() if c.money]
     spent_rows = Expenditure.objects.filter(project=project)
     spent = money_total([], currency=currency, on=project.start_date, rates=rates)

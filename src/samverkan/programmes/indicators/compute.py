@@ -67,6 +67,7 @@ def _manual_records(indicator: IndicatorDefinition, scope: Scope, entries) -> li
                 else "",
                 detail=_("with evidence") if entry.evidence else "",
                 ref=f"programmes.indicatorentry:{entry.pk}",
+                project_id=entry.project_id,
             )
         )
     return records
@@ -99,6 +100,19 @@ def indicator_result(*, indicator: IndicatorDefinition, project=None) -> Indicat
         if result.indicator.pk == indicator.pk:
             return result
     raise LookupError(indicator)
+
+
+def values_by_project(*, programme) -> dict[int, list[tuple[IndicatorDefinition, Decimal]]]:
+    """Current value of every indicator for every project of a programme, computed from one
+    programme-wide pass (a fixed number of queries however many projects there are)."""
+    results = indicator_results(programme=programme)
+    project_ids = set(programme.projects.values_list("pk", flat=True))
+    values: dict[int, list] = {pk: [] for pk in project_ids}
+    for result in results:
+        for pk in project_ids:
+            records = [r for r in result.records if r.project_id == pk]
+            values[pk].append((result.indicator, total(records, percentage=result.is_percentage)))
+    return values
 
 
 def quarter_ends(start: date, end: date) -> list[date]:

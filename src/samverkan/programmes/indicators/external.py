@@ -10,7 +10,7 @@ from __future__ import annotations
 from samverkan.programmes.indicators.records import Record, Scope
 
 
-def supported_organisations(scope: Scope, *, companies_only: bool, seen: set[int]) -> list[Record]:
+def supported_organisations(scope: Scope, *, companies_only: bool) -> list[Record]:
     return []
 
 

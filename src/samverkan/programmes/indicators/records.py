@@ -47,6 +47,9 @@ class Record:
     url: str = ""
     detail: str = ""
     ref: str = ""  # "<model label>:<pk>", stable id for the API
+    project_id: int | None = None
+    # Records with the same key count once (e.g. one organisation supported by two projects).
+    key: str = ""
 
 
 @dataclass
@@ -56,7 +59,20 @@ class SourceResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def distinct(records: list[Record]) -> list[Record]:
+    seen: set[str] = set()
+    result = []
+    for record in records:
+        if record.key:
+            if record.key in seen:
+                continue
+            seen.add(record.key)
+        result.append(record)
+    return result
+
+
 def total(records: list[Record], *, percentage: bool = False) -> Decimal:
+    records = distinct(records)
     if percentage:
         weight = sum((record.weight for record in records), Decimal(0))
         if not weight:

@@ -60,14 +60,13 @@ def _supported(scope: Scope, *, companies_only: bool) -> SourceResult:
     )
     if companies_only:
         rows = rows.filter(organisation__kind=OrganisationKind.COMPANY)
-    first: dict[int, Record] = {}
+    first: dict[tuple[int, int], Record] = {}
     for row in rows:
         activity = row.activity
-        if not scope.contains(activity.starts_on) or row.organisation_id in first:
+        pair = (activity.project_id, row.organisation_id)
+        if not scope.contains(activity.starts_on) or pair in first or pair in partners:
             continue
-        if (activity.project_id, row.organisation_id) in partners:
-            continue
-        first[row.organisation_id] = Record(
+        first[pair] = Record(
             kind=_("participation"),
             label=f"{row.organisation.name} — {activity.title}",
             day=activity.starts_on,
@@ -76,9 +75,11 @@ def _supported(scope: Scope, *, companies_only: bool) -> SourceResult:
             project=str(activity.project),
             url=_activity_url(activity),
             ref=f"programmes.activityparticipation:{row.pk}",
+            project_id=activity.project_id,
+            key=f"organisation:{row.organisation_id}",
         )
     records = list(first.values()) + external.supported_organisations(
-        scope, companies_only=companies_only, seen=set(first)
+        scope, companies_only=companies_only
     )
     return SourceResult(total(records), records)
 
@@ -110,6 +111,7 @@ def meetings_held(scope: Scope) -> SourceResult:
             url=_activity_url(row.activity),
             detail=row.activity.title,
             ref=f"programmes.activitymeeting:{row.pk}",
+            project_id=row.activity.project_id,
         )
         for row in _meetings(scope)
     ] + external.meetings(scope)
@@ -118,7 +120,7 @@ def meetings_held(scope: Scope) -> SourceResult:
 
 def cross_border(scope: Scope) -> SourceResult:
     """Companies that met an organisation from another country (counted once each)."""
-    first: dict[int, Record] = {}
+    first: dict[tuple[int, int], Record] = {}
     for row in sorted(_meetings(scope), key=lambda r: (r.held_on, r.pk)):
         if row.organisation_a.country == row.organisation_b.country:
             continue
@@ -126,9 +128,10 @@ def cross_border(scope: Scope) -> SourceResult:
             (row.organisation_a, row.organisation_b),
             (row.organisation_b, row.organisation_a),
         ):
-            if own.kind != OrganisationKind.COMPANY or own.pk in first:
+            pair = (row.activity.project_id, own.pk)
+            if own.kind != OrganisationKind.COMPANY or pair in first:
                 continue
-            first[own.pk] = Record(
+            first[pair] = Record(
                 kind=_("cross-border meeting"),
                 label=f"{own.name} ({own.country}) - {other.name} ({other.country})",
                 day=row.held_on,
@@ -137,6 +140,8 @@ def cross_border(scope: Scope) -> SourceResult:
                 project=str(row.activity.project),
                 url=_activity_url(row.activity),
                 ref=f"programmes.activitymeeting:{row.pk}",
+                project_id=row.activity.project_id,
+                key=f"organisation:{own.pk}",
             )
     records = list(first.values())
     return SourceResult(total(records), records)
@@ -165,6 +170,7 @@ def advice_hours(scope: Scope) -> SourceResult:
                 project=str(row.project),
                 url=_activity_url(row),
                 ref=f"programmes.activity:{row.pk}",
+                project_id=row.project_id,
             )
         )
     return SourceResult(total(records), records)
@@ -180,6 +186,7 @@ class SurveyFact:
     organisation: str
     organisation_country: str
     project: str
+    project_id: int
     answers: dict  # key -> (boolean, text, number, currency)
 
     def yes(self, key: str) -> bool:
@@ -220,6 +227,7 @@ def survey_facts(scope: Scope) -> list[SurveyFact]:
                 invitation.organisation.name,
                 invitation.organisation.country,
                 str(invitation.project),
+                invitation.project_id,
                 answers,
             )
         )
@@ -235,6 +243,7 @@ def _survey_record(fact: SurveyFact, kind: str, **extra) -> Record:
         project=fact.project,
         url=reverse("programmes:survey-response", kwargs={"pk": fact.response_pk}),
         ref=f"programmes.surveyresponse:{fact.response_pk}",
+        project_id=fact.project_id,
         **extra,
     )
 
@@ -258,9 +267,9 @@ def _outcome_record(row: BusinessOutcome, kind: str, **extra) -> Record:
         project=str(row.project),
         url=reverse("programmes:project-detail", kwargs={"slug": row.project.slug})
         + f"#outcome-{row.pk}",
-        detail=row.activity.title if row.activity else "",
         ref=f"programmes.businessoutcome:{row.pk}",
-        **extra,
+        project_id=row.project_id,
+        **{"detail": row.activity.title if row.activity else "", **extra},
     )
 
 

@@ -41,6 +41,16 @@ class Project(TimeStampedModel):
     target_markets = models.JSONField(
         _("target markets"), default=list, blank=True, help_text=_("ISO 3166 country codes")
     )
+    budget_amount = models.DecimalField(
+        _("total budget"),
+        null=True,
+        blank=True,
+        help_text=_("The approved total, if known; otherwise the sum of the partner budgets."),
+        **AMOUNT,
+    )
+    budget_currency = models.CharField(
+        _("budget currency"), max_length=3, choices=CURRENCY_CHOICES, blank=True
+    )
     follow_up_of = models.ForeignKey(
         "self",
         verbose_name=_("follow-up of"),
@@ -66,6 +76,12 @@ class Project(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:project-detail", kwargs={"slug": self.slug})
+
+    @property
+    def budget(self) -> Money | None:
+        if self.budget_amount is None:
+            return None
+        return Money(self.budget_amount, self.budget_currency)
 
 
 class PartnerRole(models.TextChoices):
@@ -110,7 +126,9 @@ class Partner(models.Model):
 
 
 class Contribution(models.Model):
-    """Money a funder (a programme fund such as ERDF, or an organisation) gives a project."""
+    """Money a funder (a programme fund such as ERDF, or an organisation) gives a project.
+
+    Amount and share may both be empty: a co-funder whose amount is not published."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="contributions")
     partner = models.ForeignKey(
@@ -147,10 +165,6 @@ class Contribution(models.Model):
             models.CheckConstraint(
                 condition=models.Q(fund__isnull=False) | models.Q(funder__isnull=False),
                 name="contribution_has_funder",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(amount__isnull=False) | models.Q(share__isnull=False),
-                name="contribution_has_amount_or_share",
             ),
         ]
 

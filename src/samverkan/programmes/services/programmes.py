@@ -26,9 +26,22 @@ from samverkan.programmes.models import (
 )
 from samverkan.programmes.money import CURRENCIES, to_decimal
 
+# Programme slugs share the URL space with these pages.
+RESERVED_SLUGS = {
+    "projects",
+    "exchange-rates",
+    "import",
+    "entries",
+    "surveys",
+    "survey",
+    "survey-responses",
+}
+
 
 def _unique_slug(model, text: str, *, instance=None) -> str:
     base = slugify(text)[:240] or "item"
+    if model is Programme and base in RESERVED_SLUGS:
+        base = f"{base}-programme"
     slug, number = base, 2
     existing = model.objects.exclude(pk=getattr(instance, "pk", None))
     while existing.filter(slug=slug).exists():
@@ -110,10 +123,19 @@ def project_create(
     target_groups: str = "",
     target_markets=(),
     follow_up_of=None,
+    budget_amount=None,
+    budget_currency: str = "",
 ) -> Project:
     if end_date < start_date:
         raise ValidationError({"end_date": _("The end cannot be before the start.")})
+    budget = None if budget_amount in (None, "") else to_decimal(budget_amount)
+    if budget is not None:
+        if budget < 0:
+            raise ValidationError({"budget_amount": _("A budget cannot be negative.")})
+        budget_currency = _check_currency(budget_currency, "budget_currency")
     project = Project.objects.create(
+        budget_amount=budget,
+        budget_currency=budget_currency if budget is not None else "",
         programme=programme,
         name=name,
         acronym=acronym,
@@ -187,8 +209,6 @@ def contribution_add(
 ) -> Contribution:
     if fund is None and funder is None:
         raise ValidationError(_("Choose a fund or a funding organisation."))
-    if amount in (None, "") and share in (None, ""):
-        raise ValidationError(_("Give an amount or a share."))
     amount = None if amount in (None, "") else to_decimal(amount)
     share = None if share in (None, "") else to_decimal(share)
     if amount is not None and amount < 0:

@@ -1,0 +1,512 @@
+"""Demo data: the seeds' programmes and projects with their real figures, partners and funders.
+
+Real: programme and project names, periods, partners, funders and every amount or result the
+seed news items state (2.2 M EUR and 14.5 MSEK for ICT Meta Cluster; 14.1 MSEK = 4.3 + 9.7 MSEK
+for SPIN; 60 % ERDF and seven co-funders, 200 companies and 97 % for Cleantech Kvarken;
+opportunities in China, South Korea and Botswana for SME2GO). Invented and marked so: the
+indicator targets, the activities with their meetings, outcomes and spending (`is_invented`),
+and the exchange rates are approximate ECB annual averages entered as an operator would.
+No people from the seeds are copied.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+
+from samverkan.catalog.models import Organisation
+from samverkan.programmes.models import (
+    Contribution,
+    ExchangeRate,
+    Expenditure,
+    Fund,
+    IndicatorEntry,
+    Priority,
+    Programme,
+    Project,
+    Questionnaire,
+    Source,
+)
+from samverkan.programmes.services import activities as activity_services
+from samverkan.programmes.services import programmes as services
+from samverkan.programmes.services import surveys as survey_services
+
+RATES = [  # ECB annual average EUR/SEK, rounded; entered as demo operator data
+    (date(2015, 1, 1), "9.35"),
+    (date(2016, 1, 1), "9.47"),
+    (date(2017, 1, 1), "9.64"),
+    (date(2018, 1, 1), "10.26"),
+    (date(2019, 1, 1), "10.59"),
+]
+
+STANDARD_INDICATORS = [
+    # code, name, unit, source, demo target
+    ("smes", "SMEs supported", "enterprises", Source.SMES_SUPPORTED, "200"),
+    (
+        "organisations",
+        "Organisations supported",
+        "organisations",
+        Source.ORGANISATIONS_SUPPORTED,
+        "220",
+    ),
+    (
+        "cross-border",
+        "Enterprises cooperating across borders",
+        "enterprises",
+        Source.CROSS_BORDER,
+        "60",
+    ),
+    ("meetings", "Business meetings held", "meetings", Source.MEETINGS_HELD, "300"),
+    ("advice-hours", "Hours of expert advice", "hours", Source.ADVICE_HOURS, "500"),
+    ("opportunities", "Business opportunities", "opportunities", Source.OPPORTUNITIES, "40"),
+    (
+        "opportunities-outside",
+        "Business opportunities outside EU/EFTA",
+        "opportunities",
+        Source.OPPORTUNITIES_OUTSIDE,
+        "15",
+    ),
+    ("contracts", "Contracts signed", "contracts", Source.CONTRACTS, "20"),
+    (
+        "contracts-outside",
+        "Contracts signed outside EU/EFTA",
+        "contracts",
+        Source.CONTRACTS_OUTSIDE,
+        "10",
+    ),
+    ("contract-value", "Value of contracts signed", "", Source.CONTRACT_VALUE, None),
+    ("jobs", "Jobs created", "jobs", Source.JOBS, "25"),
+    ("would-continue", "Participants who would continue", "%", Source.WOULD_CONTINUE, "80"),
+    ("satisfaction", "Satisfied participants", "%", Source.SATISFACTION, "80"),
+]
+
+
+def _org(slug: str) -> Organisation:
+    return Organisation.objects.get(slug=slug)
+
+
+def _programme(name, slug, start, end, currency, description, managing=None) -> Programme:
+    programme, _created = Programme.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name": name,
+            "start_year": start,
+            "end_year": end,
+            "currency": currency,
+            "description": description,
+            "managing_organisation": managing,
+        },
+    )
+    return programme
+
+
+def _project(programme, slug, **fields) -> Project:
+    project, _created = Project.objects.update_or_create(
+        slug=slug, defaults={"programme": programme, **fields}
+    )
+    return project
+
+
+def _fund(programme, name, kind, rate=None) -> Fund:
+    fund, _created = Fund.objects.update_or_create(
+        programme=programme, name=name, defaults={"kind": kind, "co_financing_rate": rate}
+    )
+    return fund
+
+
+def _contributions(project, rows) -> None:
+    project.contributions.all().delete()
+    for row in rows:
+        Contribution.objects.create(project=project, **row)
+
+
+def _indicators(programme, currency) -> None:
+    for order, (code, name, unit, source, target) in enumerate(STANDARD_INDICATORS, start=1):
+        activity_services.indicator_define(
+            actor=None,
+            programme=programme,
+            code=code,
+            name=name,
+            unit=unit or currency,
+            source=source,
+            target=target,
+            order=order,
+        )
+
+
+def _companies(country: str, count: int) -> list[Organisation]:
+    return list(
+        Organisation.objects.filter(is_demo=True, kind="company", country=country).order_by("name")[
+            :count
+        ]
+    )
+
+
+def load_demo_data(*, password: str, stdout) -> None:
+    with transaction.atomic():
+        _load(stdout)
+
+
+def _load(stdout) -> None:
+    for valid_from, rate in RATES:
+        ExchangeRate.objects.update_or_create(
+            source="EUR",
+            target="SEK",
+            valid_from=valid_from,
+            defaults={"rate": rate, "note": "ECB annual average, rounded (demo)"},
+        )
+    tillvaxtverket = _org("tillvaxtverket")
+
+    # --- Interreg Central Baltic 2014-2020: ICT Meta Cluster (seed 000), SME2GO (seed 001)
+    central_baltic = _programme(
+        "Interreg Central Baltic 2014-2020",
+        "interreg-central-baltic-2014-2020",
+        2014,
+        2020,
+        "EUR",
+        "Cross-border cooperation between Finland, Estonia, Latvia and Sweden.",
+    )
+    cb_erdf = _fund(central_baltic, "European Regional Development Fund", Fund.Kind.ERDF)
+    Priority.objects.update_or_create(
+        programme=central_baltic,
+        code="1",
+        defaults={"name": "Competitive economy", "kind": Priority.Kind.PRIORITY},
+    )
+    ict = _project(
+        central_baltic,
+        "ict-meta-cluster",
+        name="Central Baltic ICT Meta Cluster",
+        acronym="ICT Meta Cluster",
+        start_date=date(2015, 9, 1),
+        end_date=date(2018, 8, 31),
+        status=Project.Status.CLOSED,
+        budget_amount="2200000",
+        budget_currency="EUR",
+        description=(
+            "One of 23 projects selected out of nearly 200 applicants. Helps ICT SMEs in the "
+            "Hudiksvall, Gävle and Sundsvall region with export services, technical questions, "
+            "business development and cooperation, aiming at business contracts outside the "
+            "EU and EFTA. 2.2 M EUR over three countries including support from Region "
+            "Gävleborg; 14.5 MSEK of the budget goes to the Gävleborg region (the split "
+            "between the Swedish partners is not published, so it is recorded on the lead "
+            "partner). Dates: a three-year period from autumn 2015; exact days not published."
+        ),
+        target_groups="SMEs with an ICT component and a will to export outside EU and EFTA",
+        target_markets=["BR", "CA", "US", "JP", "CN"],
+    )
+    services.partner_set(
+        actor=None,
+        project=ict,
+        organisation=_org("fiber-optic-valley"),
+        role="LP",
+        budget_amount="14500000",
+        budget_currency="SEK",
+    )
+    for slug in ("acreo-swedish-ict", "estonia-ict-cluster", "latvia-it-cluster"):
+        services.partner_set(actor=None, project=ict, organisation=_org(slug), role="PP")
+    _contributions(
+        ict,
+        [
+            {"fund": cb_erdf, "currency": "EUR", "note": "amount not published"},
+            {"funder": _org("region-gavleborg"), "currency": "SEK", "note": "amount not published"},
+        ],
+    )
+    sme2go = _project(
+        central_baltic,
+        "sme2go",
+        name="SME2GO",
+        acronym="SME2GO",
+        start_date=date(2015, 1, 1),
+        end_date=date(2018, 6, 30),
+        status=Project.Status.CLOSED,
+        description=(
+            "Helps companies and company groups with smart-city solutions reach new markets: "
+            "matchmaking, expert advice and delegation visits. Results reported at the final "
+            "conference in Tartu: new business opportunities in China, South Korea and "
+            "Botswana. Run with three Baltic partners (not named in the source). Dates: "
+            "2015-2018; exact days not published."
+        ),
+        target_groups="Nordic and Baltic SMEs with innovative smart-city solutions",
+        target_markets=["CN", "KR", "BW"],
+    )
+    for slug in ("vasteras-science-park", "swedish-incubators-science-parks"):
+        services.partner_set(actor=None, project=sme2go, organisation=_org(slug), role="PP")
+    _contributions(sme2go, [{"fund": cb_erdf, "currency": "EUR", "note": "amount not published"}])
+    _indicators(central_baltic, "EUR")
+
+    # --- Structural funds Övre Norrland: SPIN (seed 003)
+    ovre_norrland = _programme(
+        "Regional fund programme Övre Norrland 2014-2020",
+        "regional-fund-ovre-norrland-2014-2020",
+        2014,
+        2020,
+        "SEK",
+        "ERDF regional programme; the structural fund partnership granted 22 projects about "
+        "142 MSEK in June 2018.",
+        managing=tillvaxtverket,
+    )
+    _fund(ovre_norrland, "European Regional Development Fund (via Tillväxtverket)", Fund.Kind.ERDF)
+    spin = _project(
+        ovre_norrland,
+        "spin",
+        name="SamverkansPlattform för IT-innovation i Norr",
+        acronym="SPIN",
+        start_date=date(2016, 1, 1),
+        end_date=date(2019, 12, 31),
+        status=Project.Status.CLOSED,
+        budget_amount="14100000",
+        budget_currency="SEK",
+        description=(
+            "Strengthens the region's ability to use the digital transformation: the IT "
+            "departments of Umeå universitet with the region's IT companies, Region "
+            "Västerbotten and municipalities. Grant 14.1 MSEK: 4.3 MSEK from Region "
+            "Västerbotten and 9.7 MSEK from Tillväxtverket (the two parts add up to 14.0 MSEK; "
+            "the published total is 14.1). Period 2016-2019 as published."
+        ),
+        target_groups="Regional IT companies and SMEs interested in digitalisation",
+    )
+    for slug in ("umea-universitet", "region-vasterbotten"):
+        services.partner_set(actor=None, project=spin, organisation=_org(slug), role="PP")
+    _contributions(
+        spin,
+        [
+            {"funder": _org("region-vasterbotten"), "amount": "4300000", "currency": "SEK"},
+            {"funder": tillvaxtverket, "amount": "9700000", "currency": "SEK"},
+        ],
+    )
+    _indicators(ovre_norrland, "SEK")
+
+    # --- Interreg Botnia-Atlantica 2014-2020: Cleantech Kvarken (seed 004) and its follow-up
+    botnia = _programme(
+        "Interreg Botnia-Atlantica 2014-2020",
+        "interreg-botnia-atlantica-2014-2020",
+        2014,
+        2020,
+        "EUR",
+        "Cross-border cooperation between Sweden, Finland and Norway.",
+    )
+    ba_erdf = _fund(botnia, "European Regional Development Fund", Fund.Kind.ERDF)
+    kvarken = _project(
+        botnia,
+        "cleantech-kvarken",
+        name="Cleantech Kvarken",
+        acronym="Cleantech Kvarken",
+        start_date=date(2015, 1, 1),
+        end_date=date(2018, 12, 31),
+        status=Project.Status.CLOSED,
+        description=(
+            "Meeting places and cooperation platforms for cleantech companies, energy and "
+            "water companies, cities and municipalities in the Kvarken region (Umeå, Vaasa, "
+            "Örnsköldsvik). 200 companies in a joint company catalogue, at fairs, matchmaking "
+            "and business meetings; 97 % of the participating companies want to continue. "
+            "60 % financed by the ERDF. Chosen as one of three showcase projects of the "
+            "programme. Dates: 2015-2018; exact days not published."
+        ),
+        target_groups="Cleantech companies in the Kvarken region",
+        target_markets=["SE", "FI"],
+    )
+    services.partner_set(
+        actor=None, project=kvarken, organisation=_org("north-sweden-cleantech"), role="LP"
+    )
+    co_funders = [
+        "region-vasterbotten",
+        "umea-kommun",
+        "umea-energi",
+        "ornskoldsviks-kommun",
+        "osterbottens-forbund",
+        "vasaregionens-utveckling-ab-vasek",
+        "vasa-stad",
+    ]
+    _contributions(
+        kvarken,
+        [
+            {"fund": ba_erdf, "share": "60", "currency": "EUR"},
+            *(
+                {"funder": _org(slug), "currency": "EUR", "note": "amount not published"}
+                for slug in co_funders
+            ),
+        ],
+    )
+    future = _project(
+        botnia,
+        "future-cleantech-solutions",
+        name="Future Cleantech Solutions",
+        acronym="Future Cleantech Solutions",
+        start_date=date(2019, 1, 1),
+        end_date=date(2021, 12, 31),
+        status=Project.Status.RUNNING,
+        follow_up_of=kvarken,
+        description=(
+            "Follow-up of Cleantech Kvarken with partners in Skellefteå and Karleby: SMEs use "
+            "the business opportunities of new establishments and investments on both sides "
+            "of Kvarken. Dates are placeholders: the source gives none."
+        ),
+    )
+    for slug in ("north-sweden-cleantech", "skelleftea-kommun", "karleby-stad"):
+        services.partner_set(actor=None, project=future, organisation=_org(slug), role="PP")
+    _indicators(botnia, "EUR")
+
+    # --- S3-piloten (seed 002): the national cluster programme; its clusters come via calls.
+    _programme(
+        "Tillväxtverket cluster programme (S3-piloten)",
+        "tillvaxtverket-s3-piloten",
+        2018,
+        2020,
+        "SEK",
+        "22 clusters selected out of about 40 applications for the S3 pilot platform: "
+        "training, network meetings, international contacts and financial support.",
+        managing=tillvaxtverket,
+    )
+
+    _real_results(central_baltic, botnia, sme2go, kvarken)
+    _invented_work(botnia, kvarken)
+    stdout.write("  5 programmes, 6 projects with the seeds' figures; invented activities marked")
+
+
+def _entry(programme, code, project, **fields) -> None:
+    indicator = programme.indicators.get(code=code)
+    IndicatorEntry.objects.update_or_create(
+        indicator=indicator, project=project, note=fields.pop("note"), defaults=fields
+    )
+
+
+def _real_results(central_baltic, botnia, sme2go, kvarken) -> None:
+    """What the seeds report, as manual entries (the evidence is the news item)."""
+    for country in ("CN", "KR", "BW"):
+        note = f"SME2GO final conference news (June 2018): new business opportunities ({country})"
+        _entry(
+            central_baltic,
+            "opportunities",
+            sme2go,
+            note=note,
+            value=1,
+            country=country,
+            reported_on=date(2018, 6, 19),
+        )
+    _entry(
+        botnia,
+        "smes",
+        kvarken,
+        value=200,
+        reported_on=date(2018, 12, 31),
+        note="200 companies in the joint catalogue, fairs, matchmaking and business meetings",
+    )
+    _entry(
+        botnia,
+        "would-continue",
+        kvarken,
+        value=97,
+        reported_on=date(2018, 12, 31),
+        note="97 % of the participating companies want to continue the cooperation",
+    )
+
+
+def _invented_work(botnia, kvarken) -> None:
+    """A matchmaking event and a delegation visit for Cleantech Kvarken (invented, marked)."""
+    kvarken.activities.filter(is_invented=True).delete()
+    kvarken.outcomes.filter(is_invented=True).delete()
+    Expenditure.objects.filter(project=kvarken, is_invented=True).delete()
+    swedish, finnish = _companies("SE", 6), _companies("FI", 6)
+    demo_sme = Organisation.objects.filter(slug__startswith="norrsken-sensorteknik").first()
+    if demo_sme:
+        swedish = [demo_sme, *swedish[:5]]
+    event = activity_services.activity_create(
+        actor=None,
+        project=kvarken,
+        kind="matchmaking",
+        title="Cleantech Kvarken matchmaking day, Vaasa (invented demo record)",
+        starts_on=date(2017, 3, 15),
+        location="Vaasa",
+        country="FI",
+        participants=[*swedish, *finnish, _org("north-sweden-cleantech")],
+        is_invented=True,
+    )
+    for index, (a, b) in enumerate(zip(swedish, finnish, strict=False)):
+        activity_services.meeting_record(
+            actor=None, activity=event, organisation_a=a, organisation_b=b
+        )
+        if index % 2 == 0 and index + 1 < len(finnish):
+            activity_services.meeting_record(
+                actor=None, activity=event, organisation_a=a, organisation_b=finnish[index + 1]
+            )
+    visit = activity_services.activity_create(
+        actor=None,
+        project=kvarken,
+        kind="visit",
+        title="Delegation visit to Umeå energy companies (invented demo record)",
+        starts_on=date(2017, 10, 4),
+        location="Umeå",
+        country="SE",
+        participants=[*finnish[:3], _org("umea-energi")],
+        is_invented=True,
+    )
+    if finnish:
+        activity_services.outcome_record(
+            actor=None,
+            project=kvarken,
+            organisation=finnish[0],
+            kind="opportunity",
+            happened_on=date(2017, 11, 20),
+            country="SE",
+            activity=visit,
+            is_invented=True,
+            description="Pilot installation discussed with a Swedish energy company",
+        )
+    if swedish:
+        activity_services.outcome_record(
+            actor=None,
+            project=kvarken,
+            organisation=swedish[0],
+            kind="contract",
+            happened_on=date(2018, 2, 1),
+            country="NO",
+            amount="450000",
+            currency="SEK",
+            activity=event,
+            is_invented=True,
+            description="Delivery contract (invented)",
+        )
+        activity_services.activity_create(
+            actor=None,
+            project=kvarken,
+            kind="advice",
+            title="Export advice (invented demo record)",
+            topic="Export to Norway",
+            hours="6",
+            starts_on=date(2017, 5, 10),
+            participants=[swedish[0]],
+            is_invented=True,
+        )
+    for day, amount in ((date(2016, 6, 30), "180000"), (date(2017, 6, 30), "240000")):
+        services.expenditure_add(
+            actor=None,
+            project=kvarken,
+            spent_on=day,
+            amount=amount,
+            currency="EUR",
+            description="Reported costs (invented)",
+            is_invented=True,
+        )
+    if not Questionnaire.objects.filter(programme=botnia, name="Six-month follow-up").exists():
+        survey_services.questionnaire_create(
+            actor=None,
+            programme=botnia,
+            name="Six-month follow-up",
+            introduction="What came out of your participation?",
+            questions=[
+                (
+                    "Have you signed a contract thanks to the project?",
+                    "yes_no",
+                    "contract_signed",
+                    True,
+                ),
+                ("In which country is the customer?", "country", "contract_country", False),
+                ("What is the contract worth?", "money", "contract_value", False),
+                ("Did you find a new business opportunity?", "yes_no", "opportunity", False),
+                ("In which country?", "country", "opportunity_country", False),
+                ("How many jobs has this created?", "number", "jobs_created", False),
+                ("Would you continue the cooperation?", "yes_no", "would_continue", True),
+                ("How satisfied are you (1-5)?", "scale", "satisfaction", False),
+            ],
+        )
