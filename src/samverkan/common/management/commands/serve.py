@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -24,12 +27,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-collectstatic", action="store_true", help="Skip collecting static files."
         )
+        parser.add_argument(
+            "--no-task-worker",
+            action="store_true",
+            help="Do not start a background task worker beside the server (run "
+            "`samverkan db_worker` separately in production).",
+        )
 
-    def handle(self, *args, host: str, port: int, workers: int, no_collectstatic: bool, **opts):
+    def handle(
+        self,
+        *args,
+        host: str,
+        port: int,
+        workers: int,
+        no_collectstatic: bool,
+        no_task_worker: bool,
+        **opts,
+    ):
         from gunicorn.app.base import BaseApplication
 
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
+        if not no_task_worker:
+            self._start_task_worker()
 
         from samverkan.wsgi import application
 
@@ -54,3 +74,18 @@ class Command(BaseCommand):
 
         self.stdout.write(f"samverkan on http://{host}:{port}/ (debug={settings.DEBUG})")
         Server().run()
+
+    def _start_task_worker(self) -> None:
+        """The embedded default needs no broker: one database task worker runs beside us."""
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "samverkan", "db_worker", "--no-reload", "--interval", "1"],
+        )
+        master_pid = os.getpid()
+
+        def stop_worker() -> None:
+            # Gunicorn's forked workers inherit atexit handlers; only the master stops it.
+            if os.getpid() == master_pid:
+                worker.terminate()
+
+        atexit.register(stop_worker)
+        self.stdout.write(f"background task worker started (pid {worker.pid})")
