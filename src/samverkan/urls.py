@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("samverkan.accounts.urls")),
     path("catalogue/", include("samverkan.catalog.urls")),
+    path("matching/", include("samverkan.matching.urls")),
     path("programmes/", include("samverkan.programmes.urls")),
     path("events/", include("samverkan.events.urls")),
     path("visits/", include("samverkan.visits.urls")),

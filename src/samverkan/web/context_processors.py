@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 # so apps can be added one by one.
 NAVIGATION = [
     ("catalog:organisation-list", _("Catalogue"), None),
+    ("matching:home", _("Matchmaking"), "matching.use_matching"),
     ("events:event-list", _("Events"), None),
     ("visits:request-list", _("Visits"), "visits.view_request_list"),
     ("programmes:programme-list", _("Programmes"), None),
