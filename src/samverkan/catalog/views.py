@@ -20,7 +20,7 @@ PAGE_SIZE = 25
 by_slug = objectgetter(Organisation, "slug", "slug")
 
 
-def _person_org(request, slug, pk):
+def _person_org(request, slug, pk=None):
     return get_object_or_404(Organisation, slug=slug)
 
 
@@ -103,19 +103,19 @@ def _profile_form_view(request: HttpRequest, organisation: Organisation | None) 
     )
 
 
-@permission_required("catalog.add_organisation")
+@permission_required("catalog.add_organisation", raise_exception=True)
 def organisation_create(request: HttpRequest) -> HttpResponse:
     return _profile_form_view(request, None)
 
 
-@permission_required("catalog.change_organisation", fn=by_slug)
+@permission_required("catalog.change_organisation", fn=by_slug, raise_exception=True)
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(selectors.organisation_detail_queryset(), slug=slug)
     return _profile_form_view(request, organisation)
 
 
 @require_POST
-@permission_required("catalog.invite_claim", fn=by_slug)
+@permission_required("catalog.invite_claim", fn=by_slug, raise_exception=True)
 def organisation_claim_invite(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     form = forms.ClaimInviteForm(request.POST)
@@ -137,7 +137,7 @@ def organisation_claim_invite(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(organisation.get_absolute_url())
 
 
-@permission_required("catalog.change_people", fn=_person_org)
+@permission_required("catalog.change_people", fn=_person_org, raise_exception=True)
 def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     person = get_object_or_404(Person, pk=pk, organisation=organisation) if pk else None
@@ -172,7 +172,7 @@ def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
 
 
 @require_POST
-@permission_required("catalog.change_people", fn=_person_org)
+@permission_required("catalog.change_people", fn=_person_org, raise_exception=True)
 def person_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk, organisation__slug=slug)
     if not request.user.has_perm("catalog.change_people", person.organisation):

@@ -13,7 +13,7 @@ from samverkan.catalog.models import Catalogue, ImportJob
 from samverkan.common.permissions import permission_required
 
 
-@permission_required("catalog.export_organisations")
+@permission_required("catalog.export_organisations", raise_exception=True)
 def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     filters = selectors.OrganisationFilters.from_params(request.GET)
     organisations = selectors.organisation_search(user=request.user, filters=filters)
@@ -27,7 +27,7 @@ def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@permission_required("catalog.import_organisations")
+@permission_required("catalog.import_organisations", raise_exception=True)
 def import_upload(request: HttpRequest) -> HttpResponse:
     form = forms.ImportUploadForm(request.POST or None, request.FILES or None)
     catalogues = Catalogue.objects.all()
@@ -46,7 +46,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "catalog/import_upload.html", context)
 
 
-@permission_required("catalog.import_organisations")
+@permission_required("catalog.import_organisations", raise_exception=True)
 def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk)
     errors: list[str] = []
@@ -77,7 +77,7 @@ def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "catalog/import_mapping.html", context)
 
 
-@permission_required("catalog.import_organisations")
+@permission_required("catalog.import_organisations", raise_exception=True)
 def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk)
     if request.method != "POST":
@@ -96,13 +96,13 @@ def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("catalog:organisation-list")
 
 
-@permission_required("catalog.manage_catalogues")
+@permission_required("catalog.manage_catalogues", raise_exception=True)
 def catalogue_list(request: HttpRequest) -> HttpResponse:
     catalogues = Catalogue.objects.all()
     return render(request, "catalog/catalogue_list.html", {"catalogues": catalogues})
 
 
-@permission_required("catalog.manage_catalogues")
+@permission_required("catalog.manage_catalogues", raise_exception=True)
 def catalogue_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     catalogue = get_object_or_404(Catalogue, slug=slug) if slug else None
     initial = {}
