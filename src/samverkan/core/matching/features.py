@@ -96,7 +96,8 @@ def _target_mask(idx: MatchIndex, q: MatchQuery, n: int) -> np.ndarray | None:
 
 def compute_features(idx: MatchIndex, q: MatchQuery) -> FeatureSet:
     n = idx.n_rows
-    X = np.zeros((n, len(FEATURES)), dtype=np.float32)
+    # Column-major: every signal writes one contiguous column.
+    X = np.zeros((n, len(FEATURES)), dtype=np.float32, order="F")
     srow = idx.row_of.get(q.seeker_id) if q.seeker_id else None
     seeker: Organisation | None = idx.orgs[srow] if srow is not None else None
 

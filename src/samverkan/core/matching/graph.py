@@ -7,17 +7,28 @@ which programme) stay exact under incremental edits and under leave-one-project-
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 import numpy as np
 
 from .model import PastProject
 
+_DIGITS = re.compile(r"\d+")
 
+
+@lru_cache(maxsize=4096)
 def policy_objective(objective: str) -> str:
-    """ "RSO2.7" -> "2": the policy objective a specific objective belongs to."""
-    digits = "".join(ch for ch in objective.split(".")[0] if ch.isdigit())
-    return digits
+    """Map "RSO2.7" to "2": the policy objective a specific objective belongs to."""
+    m = _DIGITS.search(objective.split(".")[0])
+    return m.group(0) if m else ""
+
+
+@lru_cache(maxsize=65536)
+def _fold(s: str) -> str:
+    # Programme and objective names repeat across thousands of profiles: fold each once.
+    return s.casefold()
 
 
 class History:
@@ -41,6 +52,8 @@ class History:
         self.n_participations = 0
         self._kind: dict[int, int] = {}
         self._region: dict[int, int] = {}
+        self._column_cache: dict[tuple[int, str, int], np.ndarray] = {}
+        self._cache_version = -1
         self.version = 0  # bumped on every edit so callers can cache derived arrays
 
     # -- edits ----------------------------------------------------------------------------
@@ -79,9 +92,10 @@ class History:
         self.version += 1
 
     def _count(self, row: int, p: PastProject, kind: int, region: int, d: int) -> None:
+        prog = _fold(p.programme)
         for table, key in (
-            (self.by_programme, p.programme.casefold()),
-            (self.by_objective, p.objective.casefold()),
+            (self.by_programme, prog),
+            (self.by_objective, _fold(p.objective)),
             (self.by_policy, policy_objective(p.objective)),
         ):
             if not key:
@@ -89,7 +103,6 @@ class History:
             table[key][row] += d
             if table[key][row] <= 0:
                 del table[key][row]
-        prog = p.programme.casefold()
         self.prog_region[(prog, region)] += d
         self.prog_kind[(prog, kind)] += d
         self.prog_total[prog] += d
@@ -125,7 +138,16 @@ class History:
 
     def column(self, table: dict[str, Counter[int]], key: str, n: int) -> np.ndarray:
         """Dense per-row counts for one programme / objective key."""
+        # Cached until the next edit: popular programmes have tens of thousands of members.
+        if self._cache_version != self.version:
+            self._column_cache.clear()
+            self._cache_version = self.version
+        ck = (id(table), key, n)
+        hit = self._column_cache.get(ck)
+        if hit is not None:
+            return hit
         out = np.zeros(n, dtype=np.float32)
+        self._column_cache[ck] = out
         c = table.get(key)
         if c:
             rows = np.fromiter(c.keys(), dtype=np.int64, count=len(c))

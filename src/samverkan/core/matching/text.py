@@ -26,12 +26,15 @@ import scipy.sparse as sp
 
 N_FEATURES = 1 << 20
 NGRAM = 4
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Words of two or more characters starting with a letter: one-letter tokens and numbers
+# ("2021", "27") carry no meaning here. A plain pattern without look-arounds, because
+# tokenising is the largest part of indexing 100,000 profiles.
+TOKEN_RE = re.compile(r"[^\W\d_]\w+", re.UNICODE)
 
 
 def tokenize(text: str) -> list[str]:
-    """Casefolded word tokens; digits-only and one-letter tokens carry no meaning here."""
-    return [t for t in WORD_RE.findall(text.casefold()) if len(t) > 1 and not t.isdigit()]
+    """Casefolded word tokens (see TOKEN_RE)."""
+    return TOKEN_RE.findall(text.casefold())
 
 
 def _h(s: str) -> int:
@@ -84,7 +87,7 @@ class TextIndex:
     current idf. Updated rows live in a small pending block until `compact()` folds them in.
     """
 
-    def __init__(self, compact_every: int = 4096) -> None:
+    def __init__(self, compact_every: int = 4096, max_features: int | None = 128) -> None:
         self.words = _WordFeatures()
         self.df = np.zeros(N_FEATURES, dtype=np.int32)
         self.n_docs = 0
@@ -95,23 +98,32 @@ class TextIndex:
         self._pending_block: tuple[np.ndarray, sp.csr_matrix] | None = None
         self._vectors_df: dict[int, np.ndarray] = {}  # row -> feature ids counted in df
         self.compact_every = compact_every
+        # Stored profile vectors keep only their strongest features (norm computed before
+        # pruning, so scores stay cosines of the full query with the core of the profile):
+        # it bounds memory and query time at 100,000 profiles whatever their length.
+        self.max_features = max_features
 
     # -- analysis -------------------------------------------------------------------------
     def _counts(self, texts: Sequence[str]) -> sp.csr_matrix:
         """Raw feature counts (docs x features) via docs x words @ words x features."""
         if len(texts) <= 8:
             return self._counts_small(texts)
-        indptr = [0]
-        indices: list[int] = []
-        data: list[float] = []
-        for text in texts:
-            c = Counter(self.words.word_id(w) for w in tokenize(text))
-            indices.extend(c.keys())
-            data.extend(c.values())
-            indptr.append(len(indices))
+        # Bulk path: tokens -> word ids with C-level dict lookups, then one sparse product.
+        vocab = self.words.ids
+        lookup = vocab.get
+        flat: list[int] = []
+        lens = np.zeros(len(texts), dtype=np.int64)
+        for i, text in enumerate(texts):
+            toks = TOKEN_RE.findall(text.casefold())
+            ids = list(map(lookup, toks))
+            if None in ids:
+                ids = [self.words.word_id(t) for t in toks]
+            flat.extend(ids)
+            lens[i] = len(ids)
         wm = self.words.matrix()
+        doc = np.repeat(np.arange(len(texts), dtype=np.int32), lens)
         dw = sp.csr_matrix(
-            (np.asarray(data, dtype=np.float32), np.asarray(indices, dtype=np.int32), indptr),
+            (np.ones(len(flat), dtype=np.float32), (doc, np.asarray(flat, dtype=np.int32))),
             shape=(len(texts), wm.shape[0]),
         )
         out = (dw @ wm).tocsr()
@@ -139,13 +151,18 @@ class TextIndex:
 
     def _idf(self, features: np.ndarray) -> np.ndarray:
         """Current idf of the given feature ids (only those: the full table is 2**20 long)."""
+        if len(features) > N_FEATURES:  # bulk: one log per feature, not per posting
+            table = np.log((1.0 + self.n_docs) / (1.0 + self.df)).astype(np.float32) + 1.0
+            return table[features]
         df = self.df[features]
         return np.log((1.0 + self.n_docs) / (1.0 + df)).astype(np.float32) + 1.0
 
-    def _weigh(self, counts: sp.csr_matrix) -> sp.csr_matrix:
+    def _weigh(self, counts: sp.csr_matrix, prune: bool = False) -> sp.csr_matrix:
         m = counts.astype(np.float32, copy=True)
         m.data = (1.0 + np.log(m.data)) * self._idf(m.indices)
         _scale_rows(m, m.multiply(m).sum(axis=1))
+        if prune and self.max_features:
+            m = _keep_top(m, self.max_features)
         return m
 
     # -- building and updating --------------------------------------------------------------
@@ -155,7 +172,7 @@ class TextIndex:
         self.df = np.bincount(counts.indices, minlength=N_FEATURES).astype(np.int32)
         self.n_docs = len(texts)
         self.n_rows = len(texts)
-        self._main = self._weigh(counts).tocsc()
+        self._main = self._weigh(counts, prune=True).tocsc()
         self._stale = np.zeros(self.n_rows, dtype=bool)
         self._pending.clear()
         self._pending_block = None
@@ -182,7 +199,7 @@ class TextIndex:
             self.df[counts.indices] += 1
             self.n_docs += 1
             self._vectors_df[row] = counts.indices.copy()
-            self._pending[row] = self._weigh(counts)
+            self._pending[row] = self._weigh(counts, prune=True)
         self._pending_block = None
         if len(self._pending) >= self.compact_every:
             self.compact()
@@ -221,10 +238,8 @@ class TextIndex:
             return out
         # Only the columns (features) present in the query are touched: inverted-index cost.
         cols = q.indices
-        sub = self._main[:, cols]
-        main_scores = np.asarray(sub @ q.data).ravel()
-        m = min(n, len(main_scores))
-        out[:m] = main_scores[:m]
+        m = min(n, self._main.shape[0])
+        out[:m] = _gather_dot(self._main, cols, q.data, m)
         if self._stale.any():
             stale = np.flatnonzero(self._stale[:n])
             out[stale] = 0.0
@@ -242,6 +257,40 @@ class TextIndex:
         """Cosine of two free texts under the current idf (used to pick reasons)."""
         va, vb = self.query_vector(a), self.query_vector(b)
         return float(va.multiply(vb).sum())
+
+
+def _gather_dot(csc: sp.csc_matrix, cols: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    """sum_j weights[j] * csc[:, cols[j]], reading only those columns' posting lists."""
+    indptr = csc.indptr
+    starts = indptr[cols].astype(np.int64)
+    lens = indptr[cols + 1].astype(np.int64) - starts
+    total = int(lens.sum())
+    if total == 0:
+        return np.zeros(n, dtype=np.float32)
+    if total * 8 > csc.nnz:
+        # Common n-grams: reading everything once (matvec) beats copying most postings.
+        x = np.zeros(csc.shape[1], dtype=np.float32)
+        x[cols] = weights
+        return np.asarray(csc @ x, dtype=np.float32)[:n]
+    # Positions of every posting of every query feature, without a Python loop.
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lens)[:-1]]), lens)
+    pos = np.arange(total, dtype=np.int64) + offsets
+    w = csc.data[pos] * np.repeat(weights.astype(np.float32), lens)
+    return np.bincount(csc.indices[pos], weights=w, minlength=n)[:n].astype(np.float32)
+
+
+def _keep_top(m: sp.csr_matrix, top: int) -> sp.csr_matrix:
+    """Keep the `top` largest entries of each CSR row."""
+    lens = np.diff(m.indptr)
+    if not len(lens) or lens.max() <= top:
+        return m
+    keep = np.ones(m.nnz, dtype=bool)
+    for r in np.flatnonzero(lens > top):
+        a, b = m.indptr[r], m.indptr[r + 1]
+        drop = np.argpartition(m.data[a:b], b - a - top)[: b - a - top]
+        keep[a + drop] = False
+    rows = np.repeat(np.arange(m.shape[0]), lens)[keep]
+    return sp.csr_matrix((m.data[keep], (rows, m.indices[keep])), shape=m.shape)
 
 
 def _scale_rows(m: sp.csr_matrix, sq_norms: np.ndarray) -> None:

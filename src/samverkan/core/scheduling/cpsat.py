@@ -69,6 +69,7 @@ class Builder:
         move_weighting: bool = True,
         soft: bool = False,
         assumptions: bool = False,
+        restrict: set[int] | None = None,
     ) -> None:
         self.ix = ix
         n = ix.n_meetings
@@ -82,6 +83,8 @@ class Builder:
         self.m = cp_model.CpModel()
         self.symmetry = symmetry
         self.move_weighting = move_weighting
+        # restrict: free meetings may only use these slot positions (slot-swap neighbourhoods).
+        self.restrict = restrict
         # soft: every meeting may stay unplaced at a large cost (repair inside LNS).
         self.soft = soft or ix.problem.allow_unscheduled
         # assumptions: each participant's own constraints are enforced by a literal so that an
@@ -103,7 +106,8 @@ class Builder:
         self.x: dict[int, dict[int, cp_model.IntVar]] = {}
         self.placed: dict[int, object] = {}
         for m in self.free:
-            xs = {t: md.new_bool_var(f"x{m}_{t}") for t in ix.dom[m]}
+            dom = ix.dom[m] if self.restrict is None else [t for t in ix.dom[m] if t in self.restrict]
+            xs = {t: md.new_bool_var(f"x{m}_{t}") for t in dom}
             self.x[m] = xs
             if opt:
                 lit = md.new_bool_var(f"p{m}")
@@ -212,8 +216,13 @@ class Builder:
         T = ix.n_slots
         lunch = set(ix.lunch)
         opt = self.soft
-        self.touched = [p for p in range(ix.n_participants) if any(self.is_free[k] for k in ix.meetings_of[p])]
+        self.touched = [
+            p for p in range(ix.n_participants) if any(self.is_free[k] for k in ix.meetings_of[p])
+        ]
         self.H: dict[int, object] = {}
+        self.obj_terms: list = []
+        self.obj_neg: list = []
+        self.obj_const = 0
         self.occ: dict[int, list] = {}
         for p in self.touched:
             ms = ix.meetings_of[p]
@@ -274,8 +283,59 @@ class Builder:
                 any_lit = anyv
             h = md.new_int_var(0, T, f"h{p}")
             md.add(h == sum(starts) - any_lit)
+            self._windows(p, occ, h)
             self.H[p] = h
+            # The objective uses the literals themselves: core-based search reasons on them.
+            self.obj_terms += [s for s in starts if not isinstance(s, int)]
+            self.obj_const += sum(s for s in starts if isinstance(s, int))
+            self.obj_const -= any_lit if isinstance(any_lit, int) else 0
+            if not isinstance(any_lit, int):
+                self.obj_neg.append(any_lit)
         self._fairness()
+        self._slot_occupancy()
+
+    def _slot_occupancy(self) -> None:
+        """Implied constraint: every meeting occupies two participants, so at most twice the
+        free tables of a slot can be busy in it. Stated on the occupancy literals it lets the
+        break reasoning (windows) see the table capacity directly."""
+        ix, md = self.ix, self.m
+        if not self.whole:
+            return
+        cap = len(ix.problem.tables)
+        for t in range(ix.n_slots):
+            lits = [self.occ[p][t] for p in self.touched if not isinstance(self.occ[p][t], int)]
+            const = sum(self.occ[p][t] for p in self.touched if isinstance(self.occ[p][t], int))
+            if len(lits) + const > 2 * cap:
+                md.add(sum(lits) + const <= 2 * cap)
+
+    def _windows(self, p: int, occ: list, h) -> None:
+        """Implied constraint: a participant without breaks holds its k meetings in one window
+        of k consecutive slots. Window literals let the solver reason about the few windows
+        left (e.g. 9 meetings in 10 slots: the idle slot is first or last) instead of about
+        the break literals one by one, which is what makes the lower bounds provable."""
+        ix, md = self.ix, self.m
+        if self.soft or ix.lunch:
+            return
+        k = len(ix.meetings_of[p])
+        T = ix.n_slots
+        if k < 2 or k >= T:
+            return
+        wins = []
+        for a in range(T - k + 1):
+            inside = occ[a : a + k]
+            if any(isinstance(v, int) and v == 0 for v in inside):
+                continue
+            outside = occ[:a] + occ[a + k :]
+            if any(isinstance(v, int) and v == 1 for v in outside):
+                continue
+            w = md.new_bool_var(f"win{p}_{a}")
+            for v in inside:
+                if not isinstance(v, int):
+                    md.add_implication(w, v)
+            wins.append(w)
+        if wins:
+            md.add_at_most_one(wins)
+        md.add(h >= 1 - sum(wins))
 
     def _fairness(self) -> None:
         ix, md = self.ix, self.m
@@ -336,7 +396,7 @@ class Builder:
 
     def _objective(self) -> None:
         ix = self.ix
-        breaks = sum(self.H.values()) if self.H else 0
+        breaks = sum(self.obj_terms) - sum(self.obj_neg) + self.obj_const
         # Lexicographic objective by weights: unplaced priority >> moves >> breaks.
         brk_max = sum(ix.n_slots // 2 + 1 for _ in self.touched) + 1
         terms = [breaks]

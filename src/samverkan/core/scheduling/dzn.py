@@ -85,7 +85,9 @@ def parse_dzn_text(text: str, name: str = "") -> Problem:
         raise DznError("precedences must hold nMeetings sets of meetings in 1..nMeetings")
 
     slots = [Slot(t, MORNING if t <= nmo else AFTERNOON) for t in range(1, ns + 1)]
-    participants = [Participant(p, unavailable=frozenset(forbidden[p - 1])) for p in range(1, nb + 1)]
+    participants = [
+        Participant(p, unavailable=frozenset(forbidden[p - 1])) for p in range(1, nb + 1)
+    ]
     sessions = {1: frozenset({MORNING}), 2: frozenset({AFTERNOON}), 3: frozenset()}
     meetings = []
     for i in range(nm):
@@ -126,7 +128,10 @@ def to_contract(problem: Problem, result: Result) -> dict:
         "seconds": round(result.seconds, 3),
         "assignment": (
             sorted(
-                ({"meeting": p.meeting, "slot": p.slot, "table": p.table} for p in result.placements),
+                (
+                    {"meeting": p.meeting, "slot": p.slot, "table": p.table}
+                    for p in result.placements
+                ),
                 key=lambda e: e["meeting"],
             )
             if has

@@ -89,7 +89,9 @@ def infeasibility_reasons(ix: Indexed) -> list[str]:
     for d in sorted(doms, key=len):
         inside = sum(1 for m in range(ix.n_meetings) if ix.dom[m] and set(ix.dom[m]) <= set(d))
         if inside > tables * len(d):
-            where = slot(d[0]) if len(d) == 1 else f"slots {pr.slots[d[0]].id}..{pr.slots[d[-1]].id}"
+            where = (
+                slot(d[0]) if len(d) == 1 else f"slots {pr.slots[d[0]].id}..{pr.slots[d[-1]].id}"
+            )
             out.append(f"{inside} meetings must be held in {where} but only "
                        f"{tables * len(d)} table-slots exist there")  # fmt: skip
     by_table: dict[tuple[int, int], list[int]] = {}

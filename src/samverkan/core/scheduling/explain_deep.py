@@ -34,7 +34,9 @@ def explain_infeasible(ix: Indexed, time_left: float) -> list[str]:
         if who:
             names = ", ".join(str(pr.participants[p].id) for p in who[:10])
             more = f" (+{len(who) - 10} more)" if len(who) > 10 else ""
-            out.append(f"participants whose agendas cannot all be satisfied together: {names}{more}")
+            out.append(
+                f"participants whose agendas cannot all be satisfied together: {names}{more}"
+            )
         else:
             out.append("the table capacity, sessions and fixed meetings alone leave no room")
     if pr.fairness is not None:

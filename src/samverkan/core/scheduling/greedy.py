@@ -70,9 +70,7 @@ def greedy(ix: Indexed, order: list[int] | None = None) -> State:
             tk = ix.fixed_table[m]
             if tk >= 0 and (t, tk) in table_busy:
                 continue
-            g = next(
-                (g for g in ix.pools_of[m] if pool_load[t][g] < len(ix.pool_tables[g])), None
-            )
+            g = next((g for g in ix.pools_of[m] if pool_load[t][g] < len(ix.pool_tables[g])), None)
             if g is None:
                 continue
             slot[m], pool[m] = t, g

@@ -130,7 +130,9 @@ def compile_problem(pr: Problem) -> Indexed:
         fixed_table.append(-1)
         stand = {o for o in (owner_of(a), owner_of(b)) if o is not None}
         if stand:
-            allowed = [g for g, ts in enumerate(pool_tables) if pr.tables[ts[0]].reserved_for in stand]
+            allowed = [
+                g for g, ts in enumerate(pool_tables) if pr.tables[ts[0]].reserved_for in stand
+            ]
         else:
             allowed = [
                 g

@@ -62,7 +62,9 @@ class Tracker:
 
 
 def moved(ix: Indexed, st: State) -> list[int]:
-    return [m for m in range(ix.n_meetings) if ix.prev_slot[m] >= 0 and st.slot[m] != ix.prev_slot[m]]
+    return [
+        m for m in range(ix.n_meetings) if ix.prev_slot[m] >= 0 and st.slot[m] != ix.prev_slot[m]
+    ]
 
 
 def score(ix: Indexed, st: State) -> tuple[int, int, int, int]:
