@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
@@ -197,7 +197,7 @@ def apply(request, call_id: int, payload: ApplicationIn):
     )
     if payload.submit:
         application = services.application_submit(actor=request.user, application=application)
-    return 201, application
+    return Status(201, application)
 
 
 @router.get(
@@ -211,7 +211,7 @@ def my_applications(request, status: str = ""):
     return selectors.application_list_for_user(user=request.user, status=status)
 
 
-def _application(request, application_id: int) -> Application:
+def _application(request, application_id: int, **_ignored) -> Application:
     return get_object_or_404(Application.objects.select_related("organisation"), pk=application_id)
 
 
@@ -256,7 +256,7 @@ def my_reviews(request, status: str = ""):
     return selectors.assignment_list_for_user(user=request.user, status=status)
 
 
-def _assignment(request, assignment_id: int) -> Assignment:
+def _assignment(request, assignment_id: int, **_ignored) -> Assignment:
     return get_object_or_404(
         Assignment.objects.select_related("reviewer", "application__call"), pk=assignment_id
     )

@@ -84,6 +84,12 @@ def _check_may_apply(*, actor, call: Call, organisation) -> None:
         raise ValidationError(errors)
 
 
+def _lock(application: Application) -> None:
+    """Lock the row and refresh the caller's instance, so concurrent transitions serialise."""
+    list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
+    application.refresh_from_db()
+
+
 def _first_stage(call: Call) -> str:
     return Stage.CONCEPT if call.is_two_stage else Stage.FULL
 
@@ -198,9 +204,7 @@ def application_file_attach(
 def application_submit(*, actor, application: Application, now=None) -> Application:
     """Submit (or resubmit after requested changes). Late first submissions are refused;
     resubmissions answer the operator's request and are accepted after the deadline."""
-    application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
-    )
+    _lock(application)
     _check_editable(actor=actor, application=application)
     call = application.call
     now = now or timezone.now()
@@ -232,9 +236,7 @@ def application_transition(
     transition = TRANSITIONS.get(action)
     if transition is None or action in {"submit", "resubmit"} or action in DECISION_ACTIONS:
         raise ValidationError(_("Unknown action."))
-    application = (
-        Application.objects.select_for_update().select_related("call").get(pk=application.pk)
-    )
+    _lock(application)
     if transition.role == OPERATOR:
         require_operator(actor)
     elif transition.role == APPLICANT and not is_applicant(actor, application.organisation_id):

@@ -37,7 +37,8 @@ def decision_make(*, actor, application: Application, outcome: str, reason: str)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason for the decision.")})
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    list(Application.objects.select_for_update().filter(pk=application.pk).values_list("pk"))
+    application.refresh_from_db()
     transition = TRANSITIONS[OUTCOME_ACTION[outcome]]
     if application.status not in transition.sources:
         raise ValidationError(
