@@ -15,7 +15,9 @@ IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBa
 
 @pytest.fixture(autouse=True)
 def _immediate_tasks():
-    with override_settings(TASKS=IMMEDIATE):
+    # A fast hasher: these tests create many users and never test passwords.
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(TASKS=IMMEDIATE, PASSWORD_HASHERS=fast):
         yield
 
 

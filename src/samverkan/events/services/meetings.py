@@ -107,10 +107,7 @@ def meeting_request_send(
 
 def _ensure_pending(meeting_request: MeetingRequest, now: datetime) -> None:
     expired = meeting_request.expires_at is not None and meeting_request.expires_at <= now
-    if meeting_request.status == RequestStatus.PENDING and expired:
-        meeting_request.status = RequestStatus.EXPIRED
-        meeting_request.responded_at = now
-        meeting_request.save(update_fields=["status", "responded_at", "updated_at"])
+    if meeting_request.status in {RequestStatus.PENDING, RequestStatus.EXPIRED} and expired:
         raise ValidationError(_("This request has expired."))
     if meeting_request.status != RequestStatus.PENDING:
         raise ValidationError(
@@ -119,12 +116,18 @@ def _ensure_pending(meeting_request: MeetingRequest, now: datetime) -> None:
         )
 
 
-@transaction.atomic
 def meeting_request_accept(
     *, actor, meeting_request: MeetingRequest, now: datetime | None = None
 ) -> MeetingRequest:
     """Accept (the recipient, or an operator on their behalf): creates the meeting."""
     now = now or timezone.now()
+    # Expire first, outside the transaction, so a refused late answer still records it.
+    meeting_requests_expire(now=now, event=meeting_request.event)
+    return _accept(actor=actor, meeting_request=meeting_request, now=now)
+
+
+@transaction.atomic
+def _accept(*, actor, meeting_request: MeetingRequest, now: datetime) -> MeetingRequest:
     meeting_request = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
     _ensure_pending(meeting_request, now)
     event = meeting_request.event
@@ -152,23 +155,25 @@ def meeting_request_accept(
     return meeting_request
 
 
-@transaction.atomic
 def meeting_request_decline(
     *, actor, meeting_request: MeetingRequest, now: datetime | None = None
 ) -> MeetingRequest:
     now = now or timezone.now()
-    _ensure_pending(meeting_request, now)
-    meeting_request.status = RequestStatus.DECLINED
-    meeting_request.responded_at = now
-    meeting_request.save(update_fields=["status", "responded_at", "updated_at"])
-    audit_log_record(actor=actor, action="events.request_decline", target=meeting_request)
-    transaction.on_commit(
-        lambda: notify(
-            user=meeting_request.sender.user,
-            template="request_declined",
-            context={"event": meeting_request.event, "meeting_request": meeting_request},
+    meeting_requests_expire(now=now, event=meeting_request.event)
+    with transaction.atomic():
+        meeting_request = MeetingRequest.objects.select_for_update().get(pk=meeting_request.pk)
+        _ensure_pending(meeting_request, now)
+        meeting_request.status = RequestStatus.DECLINED
+        meeting_request.responded_at = now
+        meeting_request.save(update_fields=["status", "responded_at", "updated_at"])
+        audit_log_record(actor=actor, action="events.request_decline", target=meeting_request)
+        transaction.on_commit(
+            lambda: notify(
+                user=meeting_request.sender.user,
+                template="request_declined",
+                context={"event": meeting_request.event, "meeting_request": meeting_request},
+            )
         )
-    )
     return meeting_request
 
 
