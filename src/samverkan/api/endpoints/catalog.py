@@ -172,6 +172,51 @@ def organisation_create(request, payload: OrganisationIn):
     return 201, _detail(organisation.pk)
 
 
+@router.post(
+    "/imports",
+    response={201: ImportReport, 401: Problem, 403: Problem, 422: Problem},
+    summary="Upload a CSV/XLSX file: returns the guessed mapping and the dry-run report",
+)
+@api_permission("catalog.import_organisations")
+def import_upload(request, file: File[UploadedFile], catalogue: Form[str] = ""):
+    target = Catalogue.objects.filter(slug=catalogue).first() if catalogue else None
+    job = imports.import_job_create(
+        actor=request.user, file_name=file.name, content=file.read(), catalogue=target
+    )
+    imports.import_check(job=job)
+    return 201, job
+
+
+class MappingIn(Schema):
+    mapping: dict[str, str]
+
+
+@router.put(
+    "/imports/{job_id}/mapping",
+    response={200: ImportReport, 401: Problem, 403: Problem, 404: Problem, 422: Problem},
+    summary="Set the column mapping and re-run the dry run",
+)
+@api_permission("catalog.import_organisations")
+def import_mapping(request, job_id: int, payload: MappingIn):
+    job = get_object_or_404(ImportJob, pk=job_id)
+    imports.import_mapping_set(actor=request.user, job=job, mapping=payload.mapping)
+    imports.import_check(job=job)
+    return job
+
+
+@router.post(
+    "/imports/{job_id}/commit",
+    response={200: ImportReport, 401: Problem, 403: Problem, 404: Problem, 422: Problem},
+    summary="Import all rows, or none if any row is bad (422 lists the problem)",
+)
+@api_permission("catalog.import_organisations")
+def import_commit(request, job_id: int):
+    job = get_object_or_404(ImportJob, pk=job_id)
+    imports.import_commit(actor=request.user, job=job)
+    job.refresh_from_db()
+    return job
+
+
 @router.get(
     "/{organisation_id}",
     response={200: OrganisationOut, 403: Problem, 404: Problem},
@@ -239,46 +284,3 @@ def person_update(request, organisation_id: int, person_id: int, payload: Person
     return services.person_update(actor=request.user, person=person, data=data, consent=consent)
 
 
-@router.post(
-    "/imports",
-    response={201: ImportReport, 401: Problem, 403: Problem, 422: Problem},
-    summary="Upload a CSV/XLSX file: returns the guessed mapping and the dry-run report",
-)
-@api_permission("catalog.import_organisations")
-def import_upload(request, file: File[UploadedFile], catalogue: Form[str] = ""):
-    target = Catalogue.objects.filter(slug=catalogue).first() if catalogue else None
-    job = imports.import_job_create(
-        actor=request.user, file_name=file.name, content=file.read(), catalogue=target
-    )
-    imports.import_check(job=job)
-    return 201, job
-
-
-class MappingIn(Schema):
-    mapping: dict[str, str]
-
-
-@router.put(
-    "/imports/{job_id}/mapping",
-    response={200: ImportReport, 401: Problem, 403: Problem, 404: Problem, 422: Problem},
-    summary="Set the column mapping and re-run the dry run",
-)
-@api_permission("catalog.import_organisations")
-def import_mapping(request, job_id: int, payload: MappingIn):
-    job = get_object_or_404(ImportJob, pk=job_id)
-    imports.import_mapping_set(actor=request.user, job=job, mapping=payload.mapping)
-    imports.import_check(job=job)
-    return job
-
-
-@router.post(
-    "/imports/{job_id}/commit",
-    response={200: ImportReport, 401: Problem, 403: Problem, 404: Problem, 422: Problem},
-    summary="Import all rows, or none if any row is bad (422 lists the problem)",
-)
-@api_permission("catalog.import_organisations")
-def import_commit(request, job_id: int):
-    job = get_object_or_404(ImportJob, pk=job_id)
-    imports.import_commit(actor=request.user, job=job)
-    job.refresh_from_db()
-    return job
