@@ -76,6 +76,17 @@ class Conversion:
     def needed(self) -> bool:
         return self.original.currency != self.converted.currency
 
+    @property
+    def rate_text(self) -> str:
+        """The rate as an operator enters it (the larger side), e.g. "1 EUR = 9.35 SEK"."""
+        if not self.needed:
+            return ""
+        source, target = self.original.currency, self.converted.currency
+        if self.rate >= 1:
+            return f"1 {source} = {self.rate.normalize()} {target}"
+        inverse = (Decimal(1) / self.rate).quantize(Decimal("0.0001")).normalize()
+        return f"1 {target} = {inverse} {source}"
+
 
 class RateMissing(ValidationError):
     pass

@@ -69,10 +69,8 @@ def _rates_text(data: ReportData) -> list[str]:
     lines = []
     for total in (data.summary.budget, data.summary.funding, data.summary.spent):
         for conversion in total.rates_used:
-            line = _("1 %(source)s = %(rate)s %(target)s (rate of %(date)s)") % {
-                "source": conversion.original.currency,
-                "rate": conversion.rate.normalize(),
-                "target": conversion.converted.currency,
+            line = _("%(rate)s (rate of %(date)s)") % {
+                "rate": conversion.rate_text,
                 "date": conversion.rate_date.isoformat(),
             }
             if line not in lines:
