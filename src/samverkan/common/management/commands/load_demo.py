@@ -18,11 +18,21 @@ from django.db import transaction
 class Command(BaseCommand):
     help = "Load (or refresh) the demo data: seeds' organisations and two demo logins."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--only",
+            nargs="+",
+            metavar="APP",
+            help="Load only these apps' demo data (app labels, e.g. accounts catalog).",
+        )
+
+    def handle(self, *args, only: list[str] | None = None, **options):
         password = os.environ.get("SAMVERKAN_DEMO_PASSWORD") or secrets.token_urlsafe(12)
         context = {"password": password, "stdout": self.stdout}
         for config in apps.get_app_configs():
             if not config.name.startswith("samverkan."):
+                continue
+            if only and config.label not in only:
                 continue
             try:
                 module = importlib.import_module(f"{config.name}.demo")
