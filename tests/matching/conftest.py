@@ -31,11 +31,23 @@ def sector(code: str, name: str) -> Sector:
     return obj
 
 
-def profile(name: str, *, country: str = "SE", kind: str = "company", offers: str = "",
-            needs: str = "", description: str = "", language: str = "en", sectors=(),
-            markets=(), languages=(), visibility: str = "public"):
-    org = OrganisationFactory(name=name, country=country, kind=kind, visibility=visibility,
-                              languages=list(languages))
+def profile(
+    name: str,
+    *,
+    country: str = "SE",
+    kind: str = "company",
+    offers: str = "",
+    needs: str = "",
+    description: str = "",
+    language: str = "en",
+    sectors=(),
+    markets=(),
+    languages=(),
+    visibility: str = "public",
+):
+    org = OrganisationFactory(
+        name=name, country=country, kind=kind, visibility=visibility, languages=list(languages)
+    )
     OrganisationText.objects.create(
         organisation=org, language=language, description=description, offers=offers, needs=needs
     )
@@ -44,9 +56,9 @@ def profile(name: str, *, country: str = "SE", kind: str = "company", offers: st
     if markets:
         from samverkan.catalog.models import Country
 
-        org.target_markets.set([
-            Country.objects.get_or_create(code=c, defaults={"name": c})[0] for c in markets
-        ])
+        org.target_markets.set(
+            [Country.objects.get_or_create(code=c, defaults={"name": c})[0] for c in markets]
+        )
     return org
 
 
