@@ -117,7 +117,8 @@ def lopo_examples(
     out: list[Example] = []
     for pid in pids:
         drop = fam[pid]
-        names = [projects[d].name for d in drop]
+        # Longest first, so a pilot's name is not cut out of the full project's name first.
+        names = sorted({projects[d].name for d in drop}, key=lambda s: (-len(s), s))
         touched = sorted({m for d in drop for m in members[d]})
         for m in touched:
             idx.upsert(without_projects(byid[m], drop, names))
