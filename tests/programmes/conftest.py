@@ -24,7 +24,10 @@ def _immediate_tasks():
 @pytest.fixture
 def programme(db):
     return services.programme_create(
-        actor=None, name="Interreg Botnia-Atlantica 2014-2020", start_year=2014, end_year=2020,
+        actor=None,
+        name="Interreg Botnia-Atlantica 2014-2020",
+        start_year=2014,
+        end_year=2020,
         currency="EUR",
     )
 
@@ -37,20 +40,32 @@ def lead(db):
 @pytest.fixture
 def project(programme, lead):
     project = services.project_create(
-        actor=None, programme=programme, name="Cleantech Kvarken", acronym="CK",
-        start_date=date(2015, 1, 1), end_date=date(2018, 12, 31),
+        actor=None,
+        programme=programme,
+        name="Cleantech Kvarken",
+        acronym="CK",
+        start_date=date(2015, 1, 1),
+        end_date=date(2018, 12, 31),
     )
-    services.partner_set(actor=None, project=project, organisation=lead, role="LP",
-                         budget_amount="100000", budget_currency="EUR")
+    services.partner_set(
+        actor=None,
+        project=project,
+        organisation=lead,
+        role="LP",
+        budget_amount="100000",
+        budget_currency="EUR",
+    )
     return project
 
 
 @pytest.fixture
 def eur_sek(db):
-    services.exchange_rate_set(actor=None, source="EUR", target="SEK", rate="9.35",
-                               valid_from=date(2015, 1, 1))
-    services.exchange_rate_set(actor=None, source="EUR", target="SEK", rate="10.26",
-                               valid_from=date(2018, 1, 1))
+    services.exchange_rate_set(
+        actor=None, source="EUR", target="SEK", rate="9.35", valid_from=date(2015, 1, 1)
+    )
+    services.exchange_rate_set(
+        actor=None, source="EUR", target="SEK", rate="10.26", valid_from=date(2018, 1, 1)
+    )
 
 
 STANDARD = [
@@ -74,8 +89,14 @@ STANDARD = [
 def indicators(programme):
     return {
         code: activity_services.indicator_define(
-            actor=None, programme=programme, code=code, name=code.replace("-", " ").title(),
-            unit="x", source=source, target=target, order=order,
+            actor=None,
+            programme=programme,
+            code=code,
+            name=code.replace("-", " ").title(),
+            unit="x",
+            source=source,
+            target=target,
+            order=order,
         )
         for order, (code, source, target) in enumerate(STANDARD)
     }

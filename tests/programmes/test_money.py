@@ -68,7 +68,8 @@ def test_same_currency_needs_no_rate():
 def test_money_total_lists_missing_amounts_and_rates_used(eur_sek):
     total = money_total(
         [Money("4300000", "SEK"), Money("9700000", "SEK"), Money("100", "NOK")],
-        currency="EUR", on=date(2016, 6, 1),
+        currency="EUR",
+        on=date(2016, 6, 1),
     )
     assert total.total.amount == Decimal("459893.05") + Decimal("1037433.16")
     assert total.missing == [Money("100", "NOK")]
@@ -81,11 +82,14 @@ def test_exchange_rate_import_is_all_or_nothing():
     count, errors = services.exchange_rates_import(actor=None, text=text)
     assert errors and "Line 3" in errors[0]
     assert RateTable().rate_for("EUR", "SEK", date(2016, 2, 1)) is None
-    count, errors = services.exchange_rates_import(actor=None, text=text.splitlines()[0] + "\n"
-                                                   + text.splitlines()[1])
+    count, errors = services.exchange_rates_import(
+        actor=None, text=text.splitlines()[0] + "\n" + text.splitlines()[1]
+    )
     assert (count, errors) == (1, [])
     assert RateTable().rate_for("EUR", "SEK", date(2016, 2, 1)) == (
-        Decimal("9.47"), date(2016, 1, 1))
+        Decimal("9.47"),
+        date(2016, 1, 1),
+    )
 
 
 @pytest.mark.django_db
@@ -100,8 +104,10 @@ def test_exchange_rate_dry_run_changes_nothing():
 @pytest.mark.django_db
 def test_exchange_rate_validation():
     with pytest.raises(ValidationError):
-        services.exchange_rate_set(actor=None, source="EUR", target="EUR", rate="1",
-                                   valid_from=date(2016, 1, 1))
+        services.exchange_rate_set(
+            actor=None, source="EUR", target="EUR", rate="1", valid_from=date(2016, 1, 1)
+        )
     with pytest.raises(ValidationError):
-        services.exchange_rate_set(actor=None, source="EUR", target="SEK", rate="-1",
-                                   valid_from=date(2016, 1, 1))
+        services.exchange_rate_set(
+            actor=None, source="EUR", target="SEK", rate="-1", valid_from=date(2016, 1, 1)
+        )

@@ -1,0 +1,107 @@
+"""Journey (issue 9): a follow-up survey answered in the browser through its unique link
+changes the "contracts outside EU/EFTA" indicator on the dashboard, the drill-down shows the
+answer, and the funder report exports it."""
+
+import io
+import re
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+
+from samverkan.programmes.models import Source
+from samverkan.programmes.services import activities as activity_services
+from samverkan.programmes.services import programmes as services
+from samverkan.programmes.services import surveys as survey_services
+from tests.factories import OrganisationFactory, UserFactory
+from tests.programmes.helpers import QUESTIONS, contact
+
+pytestmark = pytest.mark.django_db(transaction=True)
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def setup(settings, password, mailoutbox):
+    settings.TASKS = IMMEDIATE
+    programme = services.programme_create(
+        actor=None,
+        name="Interreg Botnia-Atlantica 2014-2020",
+        start_year=2014,
+        end_year=2020,
+        currency="EUR",
+    )
+    project = services.project_create(
+        actor=None,
+        programme=programme,
+        name="Cleantech Kvarken",
+        acronym="Cleantech Kvarken",
+        start_date=date(2015, 1, 1),
+        end_date=date(2018, 12, 31),
+    )
+    cluster = OrganisationFactory(name="North Sweden Cleantech", kind="cluster")
+    services.partner_set(actor=None, project=project, organisation=cluster, role="LP")
+    company = OrganisationFactory(name="Snölast AB", country="SE")
+    activity_services.activity_create(
+        actor=None,
+        project=project,
+        kind="matchmaking",
+        title="Matchmaking Vaasa",
+        starts_on=date(2017, 3, 15),
+        participants=[company],
+    )
+    for code, source in (
+        ("contracts-outside", Source.CONTRACTS_OUTSIDE),
+        ("contracts", Source.CONTRACTS),
+    ):
+        activity_services.indicator_define(
+            actor=None,
+            programme=programme,
+            code=code,
+            name=code.replace("-", " ").capitalize(),
+            unit="contracts",
+            source=source,
+            target="5",
+        )
+    contact(company, password=password)
+    questionnaire = survey_services.questionnaire_create(
+        actor=None, programme=programme, name="Six-month follow-up", questions=QUESTIONS
+    )
+    survey_services.survey_send(actor=None, questionnaire=questionnaire, project=project)
+    operator = UserFactory(password=password, is_operator=True)
+    return programme, project, operator, mailoutbox
+
+
+def test_survey_answer_changes_contracts_outside_eu_efta(page, browser, live_server, login, setup):
+    programme, project, operator, outbox = setup
+    login(operator)
+    page.goto(f"/programmes/{programme.slug}/dashboard/")
+    indicator = page.locator('[data-indicator="contracts-outside"]')
+    assert indicator.inner_text() == "0"
+
+    link = re.search(r"https?://\S+/programmes/survey/\S+/", outbox[0].body).group(0)
+    respondent = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    respondent.goto(link.replace(re.match(r"https?://[^/]+", link).group(0), ""))
+    respondent.get_by_role("button", name="Send answers").click()
+    assert respondent.get_by_text("This question needs an answer.").is_visible()
+    respondent.get_by_role("group", name="Contract signed? *").get_by_label("Yes").check()
+    respondent.get_by_label("Country?", exact=True).select_option("CA")
+    respondent.get_by_label("Value?", exact=True).fill("93500")
+    respondent.get_by_label("Currency").select_option("SEK")
+    respondent.get_by_role("group", name="Would continue?").get_by_label("Yes").check()
+    respondent.get_by_role("button", name="Send answers").click()
+    assert respondent.get_by_role("heading", name="Thank you").is_visible()
+    respondent.context.close()
+
+    page.reload()
+    assert page.locator('[data-indicator="contracts-outside"]').inner_text() == "1"
+    assert page.get_by_text("outside EU/EFTA").first.is_visible()
+    page.get_by_role("link", name="Contracts outside").click()
+    assert page.get_by_role("link", name="Snölast AB").is_visible()
+    assert page.get_by_role("cell", name="CA", exact=True).is_visible()
+
+    page.goto(f"/programmes/projects/{project.slug}/dashboard/")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download XLSX").click()
+    workbook = load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    rows = {row[0]: row for row in workbook["Indicators"].iter_rows(values_only=True)}
+    assert rows["contracts-outside"][5] == 1
