@@ -2,7 +2,6 @@
 changes the "contracts outside EU/EFTA" indicator on the dashboard, the drill-down shows the
 answer, and the funder report exports it."""
 
-import io
 import re
 from datetime import date
 
@@ -102,6 +101,6 @@ def test_survey_answer_changes_contracts_outside_eu_efta(page, browser, live_ser
     page.goto(f"/programmes/projects/{project.slug}/dashboard/")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download XLSX").click()
-    workbook = load_workbook(io.BytesIO(open(download_info.value.path(), "rb").read()))
+    workbook = load_workbook(download_info.value.path())
     rows = {row[0]: row for row in workbook["Indicators"].iter_rows(values_only=True)}
     assert rows["contracts-outside"][5] == 1
