@@ -1,0 +1,1 @@
+"""Matchmaking: the Django side of the partner recommendation engine (samverkan.core.matching)."""

@@ -5,3 +5,4 @@ class MatchingConfig(AppConfig):
     name = "samverkan.matching"
     label = "matching"
     default_auto_field = "django.db.models.BigAutoField"
+    verbose_name = "Matchmaking"

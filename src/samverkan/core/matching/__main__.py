@@ -47,7 +47,8 @@ def run_recommend(
     ranker = Ranker.load(weights) if weights else Ranker.default()
     index = MatchIndex.build((jsonl.organisation(r) for r in jsonl.read_jsonl(catalog)), ranker)
     qs = [jsonl.query(r) for r in jsonl.read_jsonl(queries)]
-    print(f"load_s={time.perf_counter() - t0:.3f}", file=err, flush=True)
+    err.write(f"load_s={time.perf_counter() - t0:.3f}\n")
+    err.flush()
     for q in qs:
         recs = index.recommend(q, k=k, explain=explain)
         line: dict[str, object] = {"query_id": q.id, "results": [r.org_id for r in recs]}
