@@ -17,6 +17,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ortools.sat.python import cp_model
 
@@ -58,6 +59,10 @@ class _Recorder(cp_model.CpSolverSolutionCallback):
 
 class Builder:
     """Builds the model for meetings ``free`` (None = all) around a fixed ``base`` state."""
+
+    use_windows = True
+    use_slot_occupancy = True
+    literal_objective = False
 
     def __init__(
         self,
@@ -106,7 +111,9 @@ class Builder:
         self.x: dict[int, dict[int, cp_model.IntVar]] = {}
         self.placed: dict[int, object] = {}
         for m in self.free:
-            dom = ix.dom[m] if self.restrict is None else [t for t in ix.dom[m] if t in self.restrict]
+            dom = (
+                ix.dom[m] if self.restrict is None else [t for t in ix.dom[m] if t in self.restrict]
+            )
             xs = {t: md.new_bool_var(f"x{m}_{t}") for t in dom}
             self.x[m] = xs
             if opt:
@@ -200,7 +207,7 @@ class Builder:
                 continue
             sj = self.slot_expr(j) if self.is_free[j] else base.slot[j]
             sm = self.slot_expr(m) if self.is_free[m] else base.slot[m]
-            if isinstance(sj, int) and sj < 0 or isinstance(sm, int) and sm < 0:
+            if (isinstance(sj, int) and sj < 0) or (isinstance(sm, int) and sm < 0):
                 continue  # an unplaced frozen meeting imposes nothing
             ct = md.add(sj + 1 <= sm)
             if opt:
@@ -223,6 +230,7 @@ class Builder:
         self.obj_terms: list = []
         self.obj_neg: list = []
         self.obj_const = 0
+        self.fair_excess: list = []
         self.occ: dict[int, list] = {}
         for p in self.touched:
             ms = ix.meetings_of[p]
@@ -299,7 +307,7 @@ class Builder:
         free tables of a slot can be busy in it. Stated on the occupancy literals it lets the
         break reasoning (windows) see the table capacity directly."""
         ix, md = self.ix, self.m
-        if not self.whole:
+        if not self.whole or not self.use_slot_occupancy:
             return
         cap = len(ix.problem.tables)
         for t in range(ix.n_slots):
@@ -314,7 +322,7 @@ class Builder:
         left (e.g. 9 meetings in 10 slots: the idle slot is first or last) instead of about
         the break literals one by one, which is what makes the lower bounds provable."""
         ix, md = self.ix, self.m
-        if self.soft or ix.lunch:
+        if self.soft or ix.lunch or not self.use_windows:
             return
         k = len(ix.meetings_of[p])
         T = ix.n_slots
@@ -350,6 +358,16 @@ class Builder:
         # A participant with at most one requested meeting always has 0 breaks.
         if any(len(ix.meetings_of[p]) <= 1 for p in range(ix.n_participants)):
             lo = 0
+        if self.soft:
+            # Repair mode: the fairness cap may be exceeded at a cost as high as an unplaced
+            # meeting, so that the search can start from an unfair schedule and fix it.
+            hmin = md.new_int_var(0, lo, "hmin")
+            for p, h in self.H.items():
+                e = md.new_int_var(0, T, f"fx{p}")
+                md.add(h >= hmin)
+                md.add(h <= hmin + d + e)
+                self.fair_excess.append(e)
+            return
         hmin = md.new_int_var(max(0, hi - d), lo, "hmin")
         for p, h in self.H.items():
             self._enforce(md.add(h >= hmin), p)
@@ -377,11 +395,15 @@ class Builder:
         for m in self.free:
             if m in in_prec or ix.fixed_table[m] >= 0 or ix.prev_slot[m] >= 0:
                 continue
-            key = (min(ix.ma[m], ix.mb[m]), max(ix.ma[m], ix.mb[m]), tuple(ix.dom[m]),
-                   tuple(ix.pools_of[m]))  # fmt: skip
+            key = (
+                min(ix.ma[m], ix.mb[m]),
+                max(ix.ma[m], ix.mb[m]),
+                tuple(ix.dom[m]),
+                tuple(ix.pools_of[m]),
+            )
             groups.setdefault(key, []).append(m)
         for ms in groups.values():
-            for a, b in zip(ms, ms[1:], strict=False):
+            for a, b in pairwise(ms):
                 md.add(self.slot_expr(a) + 1 <= self.slot_expr(b))
         # Mirror symmetry: when every constraint is invariant under t -> T-1-t, so is the
         # objective; keep the solutions whose busiest meeting lies in the first half.
@@ -396,7 +418,10 @@ class Builder:
 
     def _objective(self) -> None:
         ix = self.ix
-        breaks = sum(self.obj_terms) - sum(self.obj_neg) + self.obj_const
+        if self.literal_objective:
+            breaks = sum(self.obj_terms) - sum(self.obj_neg) + self.obj_const
+        else:
+            breaks = sum(self.H.values()) if self.H else 0
         # Lexicographic objective by weights: unplaced priority >> moves >> breaks.
         brk_max = sum(ix.n_slots // 2 + 1 for _ in self.touched) + 1
         terms = [breaks]
@@ -414,6 +439,8 @@ class Builder:
         if self.soft:
             w_un = brk_max + w_move * (len(moves) + 1)
             terms.append(w_un * sum(ix.weight[m] * (1 - self.placed[m]) for m in self.free))
+            if self.fair_excess:
+                terms.append(w_un * sum(self.fair_excess))
             self.breaks_only = False
         self.m.minimize(sum(terms))
 

@@ -92,16 +92,20 @@ def infeasibility_reasons(ix: Indexed) -> list[str]:
             where = (
                 slot(d[0]) if len(d) == 1 else f"slots {pr.slots[d[0]].id}..{pr.slots[d[-1]].id}"
             )
-            out.append(f"{inside} meetings must be held in {where} but only "
-                       f"{tables * len(d)} table-slots exist there")  # fmt: skip
+            out.append(
+                f"{inside} meetings must be held in {where} but only "
+                f"{tables * len(d)} table-slots exist there"
+            )
     by_table: dict[tuple[int, int], list[int]] = {}
     for m, tk in enumerate(ix.fixed_table):
         if tk >= 0 and len(ix.dom[m]) == 1:
             by_table.setdefault((ix.dom[m][0], tk), []).append(m)
     for (t, tk), ms in by_table.items():
         if len(ms) > 1:
-            out.append(f"{meet(ms[0])} and {meet(ms[1])} are both fixed to table "
-                       f"{pr.tables[tk].id} in {slot(t)}")  # fmt: skip
+            out.append(
+                f"{meet(ms[0])} and {meet(ms[1])} are both fixed to table "
+                f"{pr.tables[tk].id} in {slot(t)}"
+            )
     cyc = _precedence_cycle(ix)
     if cyc:
         out.append("precedence cycle: " + " -> ".join(meet(m) for m in cyc))
@@ -152,8 +156,11 @@ def _precedence_windows(ix: Indexed, meet) -> list[str]:
                 hi[j], changed = hi[m] - 1, True
         if not changed:
             break
-    return [f"{meet(m)} cannot satisfy its precedences within its allowed slots"
-            for m in range(ix.n_meetings) if ix.dom[m] and lo[m] > hi[m]]  # fmt: skip
+    return [
+        f"{meet(m)} cannot satisfy its precedences within its allowed slots"
+        for m in range(ix.n_meetings)
+        if ix.dom[m] and lo[m] > hi[m]
+    ]
 
 
 def quick_lower_bound(ix: Indexed) -> int:

@@ -49,8 +49,10 @@ def explain_infeasible(ix: Indexed, time_left: float) -> list[str]:
         rs.parameters.num_workers = 2
         rc = rs.solve(rb.m)
         if rc in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            out.append(f"a schedule exists without the fairness rule (d = {pr.fairness}); it is "
-                       "the fairness rule that cannot be met")  # fmt: skip
+            out.append(
+                f"a schedule exists without the fairness rule (d = {pr.fairness}); it is "
+                "the fairness rule that cannot be met"
+            )
         elif rc == cp_model.INFEASIBLE:
             out.append("no schedule exists even without the fairness rule")
     return out

@@ -64,9 +64,9 @@ def greedy(ix: Indexed, order: list[int] | None = None) -> State:
         for t in ix.dom[m]:
             if t < earliest or any(t in busy[g] for g in agendas_of[m]):
                 continue
-            if t in lunch and ix.problem.lunch_min_free > 0:
-                if lunch_busy[ix.ma[m]] >= lunch_cap or lunch_busy[ix.mb[m]] >= lunch_cap:
-                    continue
+            full = lunch_busy[ix.ma[m]] >= lunch_cap or lunch_busy[ix.mb[m]] >= lunch_cap
+            if t in lunch and ix.problem.lunch_min_free > 0 and full:
+                continue
             tk = ix.fixed_table[m]
             if tk >= 0 and (t, tk) in table_busy:
                 continue

@@ -9,6 +9,7 @@ fixed slot) and the pools it may use.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .model import Id, Placement, Problem
 
@@ -175,9 +176,28 @@ def compile_problem(pr: Problem) -> Indexed:
             prev_table[mi[pl.meeting]] = ti.get(pl.table, -1)
 
     return Indexed(
-        pr, T, len(parts), ma, mb, dom, pools_of, weight, preds, meetings_of, agendas,
-        pool_tables, fixed_table, lunch, min_share, prev_slot, prev_table, si, mi, pi, ti,
-    )  # fmt: skip
+        pr,
+        T,
+        len(parts),
+        ma,
+        mb,
+        dom,
+        pools_of,
+        weight,
+        preds,
+        meetings_of,
+        agendas,
+        pool_tables,
+        fixed_table,
+        lunch,
+        min_share,
+        prev_slot,
+        prev_table,
+        si,
+        mi,
+        pi,
+        ti,
+    )
 
 
 def participant_breaks(ix: Indexed, slot_of: list[int]) -> list[int]:
@@ -188,7 +208,7 @@ def participant_breaks(ix: Indexed, slot_of: list[int]) -> list[int]:
     for ms in ix.meetings_of:
         ts = sorted(slot_of[m] for m in ms if slot_of[m] >= 0)
         h = 0
-        for x, y in zip(ts, ts[1:], strict=False):
+        for x, y in pairwise(ts):
             if y > x + 1 and not all(t in lunch for t in range(x + 1, y)):
                 h += 1
         out.append(h)
@@ -207,10 +227,10 @@ def assign_tables(ix: Indexed, slot_of: list[int]) -> list[int]:
     # Prefer a meeting's previous table to avoid needless moves when rescheduling.
     for m in range(ix.n_meetings):
         t, tk = slot_of[m], ix.prev_table[m]
-        if table[m] < 0 and t >= 0 and tk >= 0 and (t, tk) not in used:
-            if any(tk in ix.pool_tables[g] for g in ix.pools_of[m]):
-                table[m] = tk
-                used.add((t, tk))
+        ok = any(tk in ix.pool_tables[g] for g in ix.pools_of[m])
+        if table[m] < 0 and t >= 0 and tk >= 0 and (t, tk) not in used and ok:
+            table[m] = tk
+            used.add((t, tk))
     # Meetings with fewer pool choices first so that a flexible one never takes their table.
     order = sorted(range(ix.n_meetings), key=lambda m: len(ix.pools_of[m]))
     for m in order:

@@ -10,9 +10,12 @@ neighbourhood solution is accepted when it is no worse, so the schedule only imp
 from __future__ import annotations
 
 import random
+import time
 
 from .cpsat import Builder, State
 from .indexed import Indexed, participant_breaks
+from .kempe import kempe_repair
+from .local import relocate
 from .sweep import sweep
 
 MIN_FREE, MAX_FREE = 40, 600
@@ -65,16 +68,31 @@ def _cluster(ix: Indexed, seeds: list[int], target: int, rng: random.Random) -> 
     return sorted(free)
 
 
+def fairness_excess(ix: Indexed, h: list[int]) -> list[int]:
+    """Per participant, breaks above the fairness cap (all zero when the rule holds)."""
+    d = ix.problem.fairness
+    if d is None:
+        return [0] * len(h)
+    floor = 0 if any(len(ms) <= 1 for ms in ix.meetings_of) else min(h, default=0)
+    return [max(0, v - floor - d) for v in h]
+
+
 def _score(ix: Indexed, st: State) -> tuple[int, int]:
     un = sum(ix.weight[m] for m in range(ix.n_meetings) if st.slot[m] < 0)
-    return un, sum(participant_breaks(ix, st.slot))
+    h = participant_breaks(ix, st.slot)
+    return un + sum(fairness_excess(ix, h)), sum(h)
 
 
 def run_lns(ix: Indexed, tr, start: State, workers: int, seed: int) -> str:
     """Improve ``start`` until the tracker's deadline. Returns the status to report."""
     rng = random.Random(seed)
-    # The urgency sweep usually beats the first-free greedy as a start; keep the better one.
-    cur = min(make_fair(ix, start), make_fair(ix, sweep(ix, seed)), key=lambda s: _score(ix, s))
+    # The urgency sweep plus Kempe-chain repair usually beats the first-free greedy as a
+    # start; unfairness is left to the search (it is penalised like an unplaced meeting).
+    cands = [kempe_repair(ix, start, seed), kempe_repair(ix, sweep(ix, seed), seed)]
+    cur = min(cands, key=lambda s: _score(ix, s))
+    # Cheap relocation moves first (a few seconds on 12,000 meetings), CP-SAT afterwards.
+    cur = relocate(ix, cur, time.perf_counter() + 0.35 * tr.left(), seed)
+    cur = kempe_repair(ix, cur, seed + 1)
     tr.offer(cur)
     cur_score = _score(ix, cur)
     target = 80
@@ -85,11 +103,15 @@ def run_lns(ix: Indexed, tr, start: State, workers: int, seed: int) -> str:
     while tr.left() > 0.5:
         it += 1
         unplaced = [m for m in range(ix.n_meetings) if cur.slot[m] < 0]
-        if unplaced and rng.random() < 0.8:
-            m = rng.choice(unplaced)
-            seeds = [ix.ma[m], ix.mb[m]]
+        h = participant_breaks(ix, cur.slot)
+        unfair = [p for p, e in enumerate(fairness_excess(ix, h)) if e > 0]
+        if (unplaced or unfair) and rng.random() < 0.85:
+            if unplaced and (not unfair or rng.random() < 0.5):
+                m = rng.choice(unplaced)
+                seeds = [ix.ma[m], ix.mb[m]]
+            else:
+                seeds = [rng.choice(unfair)]
         else:
-            h = participant_breaks(ix, cur.slot)
             broken = [p for p, v in enumerate(h) if v > 0]
             seeds = [rng.choice(broken)] if broken else [rng.randrange(ix.n_participants)]
             if broken and rng.random() < 0.5:
@@ -110,6 +132,10 @@ def run_lns(ix: Indexed, tr, start: State, workers: int, seed: int) -> str:
                 if improved:
                     tr.offer(cur)
                     tr.log(f"lns it={it} free={len(free)} unplaced={sc[0]} breaks={sc[1]}")
+        if it % 25 == 0:
+            cur = relocate(ix, cur, time.perf_counter() + min(2.0, tr.left() / 4), seed + it)
+            cur_score = _score(ix, cur)
+            tr.offer(cur)
         # Adapt the neighbourhood size: grow when neighbourhoods are solved to optimality
         # (nothing left to find there), shrink when the solver runs out of time.
         if out.status == "OPTIMAL" and not improved:
@@ -118,6 +144,7 @@ def run_lns(ix: Indexed, tr, start: State, workers: int, seed: int) -> str:
             target = max(MIN_FREE, int(target * 0.95))
     tr.offer(cur)
     complete = all(t >= 0 for t in cur.slot)
-    if complete or ix.problem.allow_unscheduled:
+    fair = not any(fairness_excess(ix, participant_breaks(ix, cur.slot)))
+    if fair and (complete or ix.problem.allow_unscheduled):
         return "FEASIBLE"
     return "UNKNOWN"

@@ -67,11 +67,20 @@ def moved(ix: Indexed, st: State) -> list[int]:
     ]
 
 
+def shares_ok(ix: Indexed, slot: list[int]) -> bool:
+    """Every SME gets its guaranteed minimum number of meetings."""
+    return all(
+        sum(1 for m in ms if slot[m] >= 0) >= need
+        for ms, need in zip(ix.meetings_of, ix.min_share, strict=True)
+        if need
+    )
+
+
 def score(ix: Indexed, st: State) -> tuple[int, int, int, int]:
-    """Lexicographic quality: (fairness violated, unplaced priority, moves, breaks)."""
+    """Lexicographic quality: (hard rule violated, unplaced priority, moves, breaks)."""
     un = sum(ix.weight[m] for m in range(ix.n_meetings) if st.slot[m] < 0)
-    return (0 if fairness_ok(ix, st.slot) else 1, un, len(moved(ix, st)),
-            sum(participant_breaks(ix, st.slot)))  # fmt: skip
+    hard = fairness_ok(ix, st.slot) and shares_ok(ix, st.slot)
+    return (0 if hard else 1, un, len(moved(ix, st)), sum(participant_breaks(ix, st.slot)))
 
 
 def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
@@ -88,7 +97,11 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         return _finish(tr, "INFEASIBLE", None, reasons, "precheck")
     workers = opts.workers or default_workers()
     g = greedy(ix)
-    if fairness_ok(ix, g.slot) and (is_complete(ix, g) or problem.allow_unscheduled):
+    if (
+        fairness_ok(ix, g.slot)
+        and shares_ok(ix, g.slot)
+        and (is_complete(ix, g) or problem.allow_unscheduled)
+    ):
         tr.offer(g)
     if opts.method == "greedy":
         return _finish(tr, "FEASIBLE" if tr.best else "UNKNOWN", None, [], "greedy", st=g)
@@ -108,8 +121,12 @@ def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int) -> Result:
     if tr.best is not None:
         b.hint(tr.best)
     elif ix.problem.previous:
-        b.hint(State(list(ix.prev_slot), [ix.pools_of[m][0] if ix.pools_of[m] else -1
-                                          for m in range(ix.n_meetings)]))  # fmt: skip
+        b.hint(
+            State(
+                list(ix.prev_slot),
+                [ix.pools_of[m][0] if ix.pools_of[m] else -1 for m in range(ix.n_meetings)],
+            )
+        )
 
     def on_sol(st: State, obj: int, bound: int) -> None:
         tr.offer(st, bound if b.breaks_only else None)

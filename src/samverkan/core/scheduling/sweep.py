@@ -16,7 +16,9 @@ from .cpsat import State
 from .indexed import Indexed
 
 
-def sweep(ix: Indexed, seed: int = 0) -> State:
+def sweep(ix: Indexed, seed: int = 0, balance: float = 1.03) -> State:
+    """balance: in the main pass each slot takes at most this factor times the average number
+    of meetings per slot, so that late slots keep tables for late starters."""
     rng = random.Random(seed)
     n, T, P = ix.n_meetings, ix.n_slots, ix.n_participants
     agendas_of: list[list[int]] = [[] for _ in range(n)]
@@ -42,15 +44,21 @@ def sweep(ix: Indexed, seed: int = 0) -> State:
         for t in range(T - 1, -1, -1):
             usable[p][t] = usable[p][t + 1] + (1 if t in avail else 0)
 
-    def place(m: int, t: int) -> bool:
+    avg = balance * sum(1 for d in ix.dom if d) / max(1, T)
+    soft_cap = [avg] * T
+    per_slot = [0] * T
+
+    def place(m: int, t: int, limit: bool = False) -> bool:
+        if limit and per_slot[t] >= soft_cap[t]:
+            return False
         if any(t in busy[g] for g in agendas_of[m]):
             return False
         if any(slot[j] < 0 or slot[j] >= t for j in preds_of[m]):
             return False
         a, b = ix.ma[m], ix.mb[m]
-        if t in lunch and ix.problem.lunch_min_free > 0:
-            if lunch_busy[a] >= lunch_cap or lunch_busy[b] >= lunch_cap:
-                return False
+        full = lunch_busy[a] >= lunch_cap or lunch_busy[b] >= lunch_cap
+        if t in lunch and ix.problem.lunch_min_free > 0 and full:
+            return False
         tk = ix.fixed_table[m]
         if tk >= 0 and (t, tk) in table_busy:
             return False
@@ -59,6 +67,7 @@ def sweep(ix: Indexed, seed: int = 0) -> State:
             return False
         slot[m], pool[m] = t, g
         pool_load[t][g] += 1
+        per_slot[t] += 1
         if tk >= 0:
             table_busy.add((t, tk))
         for x in agendas_of[m]:
@@ -97,13 +106,24 @@ def sweep(ix: Indexed, seed: int = 0) -> State:
             if slot[m] < 0:
                 place(m, t)
         cands = [m for m in by_slot[t] if slot[m] < 0]
+        # A meeting whose own window is closing (session-bound, late predecessors) also
+        # becomes urgent: 60 when this is its last chance.
         scored = sorted(
-            ((urgency(ix.ma[m], t) + urgency(ix.mb[m], t) + rng.random(), m) for m in cands),
+            (
+                (
+                    urgency(ix.ma[m], t)
+                    + urgency(ix.mb[m], t)
+                    + 60.0 / sum(1 for u in ix.dom[m] if u >= t)
+                    + rng.random(),
+                    m,
+                )
+                for m in cands
+            ),
             reverse=True,
         )
         for _, m in scored:
             if slot[m] < 0 and (len(ix.dom[m]) > 1 or not fixed_at):
-                place(m, t)
+                place(m, t, limit=True)
     # Whatever is left: first free slot, as the baseline does.
     for m in range(n):
         if slot[m] < 0:

@@ -75,7 +75,7 @@ def generate(
         if rng.random() < forbidden_share:
             idle = [t for t in range(T) if t not in busy[p]]
             if idle:
-                forbidden[p].add(rng.choice(idle))
+                forbidden[p].add(rng.choice(idle) + 1)  # the format is 1-based
     rows = []
     for p1, p2, t in meetings:
         code = 3

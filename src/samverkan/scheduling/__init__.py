@@ -1,0 +1,1 @@
+"""B2B meeting scheduling (Django side). The solver itself lives in samverkan.core.scheduling."""
