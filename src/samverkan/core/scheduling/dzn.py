@@ -140,5 +140,9 @@ def to_contract(problem: Problem, result: Result) -> dict:
     }
     if result.explanation:
         out["explanation"] = result.explanation
+    if not has and result.placements:
+        # Not part of the contract: what the best partial schedule achieved.
+        out["unplaced"] = len(result.unscheduled)
+        out["partial_breaks"] = result.breaks
     out["method"] = result.method
     return out

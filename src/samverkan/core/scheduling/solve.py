@@ -156,30 +156,45 @@ def _finish(
     st: State | None = None,
     proven: bool = False,
 ) -> Result:
+    """Build the Result. A schedule that misses a mandatory meeting or breaks a hard rule is
+    never reported as a solution: the status is then UNKNOWN and ``placements`` /
+    ``unscheduled`` describe the best partial schedule (useful for a human to finish)."""
     ix = tr.ix
     pr = ix.problem
     st = st or tr.best
     res = Result(status=status, explanation=reasons, method=method)  # type: ignore[arg-type]
-    if status in ("INFEASIBLE", "UNKNOWN") or st is None:
+    res.seconds = time.perf_counter() - tr.t0
+    if status == "INFEASIBLE" or st is None:
         res.status = "INFEASIBLE" if status == "INFEASIBLE" else "UNKNOWN"
         res.lower_bound = tr.lb if res.status == "UNKNOWN" else None
-        res.seconds = time.perf_counter() - tr.t0
         return res
     res.placements, missing = placements(ix, st.slot)
-    slot = [t if m not in set(missing) else -1 for m, t in enumerate(st.slot)]
+    gone = set(missing)
+    slot = [-1 if m in gone else t for m, t in enumerate(st.slot)]
     h = participant_breaks(ix, slot)
     res.breaks = sum(h)
     res.breaks_per_participant = {pr.participants[p].id: v for p, v in enumerate(h)}
-    res.unscheduled = [pr.meetings[m].id for m in range(ix.n_meetings) if slot[m] < 0]
+    res.unscheduled = [pr.meetings[m].id for m in gone]
     res.moved = [pr.meetings[m].id for m in moved(ix, State(slot, st.pool))]
     if proven:
         res.lower_bound = res.breaks if _breaks_only(ix) else tr.lb
     else:
         res.lower_bound = min(tr.lb, res.breaks) if tr.lb is not None else None
-    if res.lower_bound is not None and res.lower_bound >= res.breaks and _breaks_only(ix):
-        res.status = "OPTIMAL"
-    if res.unscheduled and not pr.allow_unscheduled:
+    valid = fairness_ok(ix, slot) and shares_ok(ix, slot)
+    valid = valid and (pr.allow_unscheduled or not res.unscheduled)
+    if not valid:
         res.status = "UNKNOWN"
+        if not res.explanation:
+            res.explanation = [
+                f"no valid schedule found in time; best partial schedule leaves "
+                f"{len(res.unscheduled)} meetings unplaced"
+                + ("" if fairness_ok(ix, slot) else " and breaks the fairness rule")
+            ]
+    elif status == "UNKNOWN":
+        res.status = "FEASIBLE"
+    lb_done = res.lower_bound is not None and res.lower_bound >= res.breaks
+    if res.status != "UNKNOWN" and _breaks_only(ix) and lb_done:
+        res.status = "OPTIMAL"
     res.seconds = time.perf_counter() - tr.t0
     return res
 
