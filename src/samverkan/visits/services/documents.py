@@ -57,6 +57,9 @@ def _transliterate(text: str) -> str:
 
 
 class _Pdf(FPDF):
+    def line_text(self, height: float, value: str) -> None:
+        self.multi_cell(0, height, value, new_x="LMARGIN", new_y="NEXT")
+
     def setup_fonts(self) -> bool:
         regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
         if regular.exists() and bold.exists():
@@ -81,12 +84,12 @@ def itinerary_pdf(*, visit: VisitRequest) -> bytes:
         pdf.set_title(text(f"{visit.reference}"))
         pdf.add_page()
         pdf.set_font(pdf.family_name, "B", 16)
-        pdf.multi_cell(
-            0, 9, text(_("Itinerary for visit %(reference)s") % {"reference": visit.reference})
+        pdf.line_text(
+            9, text(_("Itinerary for visit %(reference)s") % {"reference": visit.reference})
         )
         pdf.set_font(pdf.family_name, "", 10)
-        pdf.multi_cell(0, 6, text(visit.page.title))
-        pdf.multi_cell(0, 6, text(_("All times in %(zone)s.") % {"zone": visit.page.time_zone}))
+        pdf.line_text(6, text(visit.page.title))
+        pdf.line_text(6, text(_("All times in %(zone)s.") % {"zone": visit.page.time_zone}))
         pdf.ln(3)
         current_day = None
         for item in _items(visit):
@@ -95,10 +98,10 @@ def itinerary_pdf(*, visit: VisitRequest) -> bytes:
                 current_day = start.date()
                 pdf.ln(2)
                 pdf.set_font(pdf.family_name, "B", 12)
-                pdf.multi_cell(0, 7, text(current_day.isoformat()))
+                pdf.line_text(7, text(current_day.isoformat()))
             pdf.set_font(pdf.family_name, "B", 10)
             heading = f"{start:%H:%M}\N{EN DASH}{end:%H:%M}  {item.title}"
-            pdf.multi_cell(0, 6, text(f"{heading} ({item.get_kind_display()})"))
+            pdf.line_text(6, text(f"{heading} ({item.get_kind_display()})"))
             pdf.set_font(pdf.family_name, "", 10)
             details = []
             if item.host:
@@ -108,5 +111,5 @@ def itinerary_pdf(*, visit: VisitRequest) -> bytes:
             if item.notes:
                 details.append(item.notes)
             for line in details:
-                pdf.multi_cell(0, 5, text(line))
+                pdf.line_text(5, text(line))
     return bytes(pdf.output())
