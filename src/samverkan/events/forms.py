@@ -161,7 +161,7 @@ class RunForm(forms.Form):
         initial="auto",
     )
     time_limit = forms.IntegerField(
-        label=_("Time limit (seconds)"), min_value=5, max_value=600, initial=50
+        label=_("Time limit (seconds)"), min_value=5, max_value=600, initial=45
     )
 
 

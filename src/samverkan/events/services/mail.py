@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -25,3 +29,23 @@ def notify(*, user, template: str, context: dict[str, Any]) -> None:
         )
     subject, _, body = text.strip().partition("\n")
     send_mail(subject.strip(), body.strip() + "\n", None, [user.email])
+
+
+_suppressed: ContextVar[bool] = ContextVar("events_notifications_suppressed", default=False)
+
+
+@contextmanager
+def notifications_suppressed() -> Iterator[None]:
+    """No e-mail for writes made inside (demo data, bulk imports by operators)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
+
+def notify_on_commit(*, user, template: str, context: dict[str, Any]) -> None:
+    """Send after the transaction commits (never for rolled-back work)."""
+    if _suppressed.get():
+        return
+    transaction.on_commit(lambda: notify(user=user, template=template, context=context))

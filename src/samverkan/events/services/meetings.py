@@ -22,7 +22,7 @@ from samverkan.events.models import (
     Participant,
     RequestStatus,
 )
-from samverkan.events.services.mail import notify
+from samverkan.events.services.mail import notify_on_commit
 
 OPEN_REQUEST = [RequestStatus.PENDING, RequestStatus.ACCEPTED]
 
@@ -95,12 +95,10 @@ def meeting_request_send(
     audit_log_record(actor=actor, action="events.request_send", target=meeting_request)
     if event.auto_accept:
         return meeting_request_accept(actor=actor, meeting_request=meeting_request, now=now)
-    transaction.on_commit(
-        lambda: notify(
-            user=recipient.user,
-            template="request_received",
-            context={"event": event, "meeting_request": meeting_request},
-        )
+    notify_on_commit(
+        user=recipient.user,
+        template="request_received",
+        context={"event": event, "meeting_request": meeting_request},
     )
     return meeting_request
 
@@ -144,12 +142,10 @@ def _accept(*, actor, meeting_request: MeetingRequest, now: datetime) -> Meeting
     )
     audit_log_record(actor=actor, action="events.request_accept", target=meeting_request)
     if not event.auto_accept:
-        transaction.on_commit(
-            lambda: notify(
-                user=meeting_request.sender.user,
-                template="request_accepted",
-                context={"event": event, "meeting_request": meeting_request},
-            )
+        notify_on_commit(
+            user=meeting_request.sender.user,
+            template="request_accepted",
+            context={"event": event, "meeting_request": meeting_request},
         )
     _after_new_meeting(actor=actor, meeting=meeting)
     return meeting_request
@@ -167,12 +163,10 @@ def meeting_request_decline(
         meeting_request.responded_at = now
         meeting_request.save(update_fields=["status", "responded_at", "updated_at"])
         audit_log_record(actor=actor, action="events.request_decline", target=meeting_request)
-        transaction.on_commit(
-            lambda: notify(
-                user=meeting_request.sender.user,
-                template="request_declined",
-                context={"event": meeting_request.event, "meeting_request": meeting_request},
-            )
+        notify_on_commit(
+            user=meeting_request.sender.user,
+            template="request_declined",
+            context={"event": meeting_request.event, "meeting_request": meeting_request},
         )
     return meeting_request
 
@@ -196,12 +190,10 @@ def meeting_create(*, actor, event: Event, participant_a: Participant, participa
     )
     audit_log_record(actor=actor, action="events.meeting_create", target=meeting)
     for participant in (participant_a, participant_b):
-        transaction.on_commit(
-            lambda p=participant: notify(
-                user=p.user,
-                template="meeting_booked",
-                context={"event": event, "meeting": meeting, "other": meeting.other(p)},
-            )
+        notify_on_commit(
+            user=participant.user,
+            template="meeting_booked",
+            context={"event": event, "meeting": meeting, "other": meeting.other(participant)},
         )
     _after_new_meeting(actor=actor, meeting=meeting)
     return meeting
@@ -233,17 +225,15 @@ def meeting_cancel(*, actor, meeting: Meeting, reason: str = "", reschedule: boo
     for participant in (meeting.participant_a, meeting.participant_b):
         if getattr(actor, "pk", None) == participant.user_id:
             continue
-        transaction.on_commit(
-            lambda p=participant: notify(
-                user=p.user,
-                template="meeting_cancelled",
-                context={
-                    "event": event,
-                    "meeting": meeting,
-                    "other": meeting.other(p),
-                    "slot": old_slot,
-                },
-            )
+        notify_on_commit(
+            user=participant.user,
+            template="meeting_cancelled",
+            context={
+                "event": event,
+                "meeting": meeting,
+                "other": meeting.other(participant),
+                "slot": old_slot,
+            },
         )
     if reschedule and event.published_at is not None:
         from samverkan.events.services.scheduling import schedule_run_start

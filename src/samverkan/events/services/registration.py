@@ -22,7 +22,7 @@ from samverkan.events.models import (
     RegistrationMode,
     RequestStatus,
 )
-from samverkan.events.services.mail import notify
+from samverkan.events.services.mail import notify_on_commit
 
 
 def catalogue_profile(organisation) -> tuple[str, str]:
@@ -92,10 +92,10 @@ def participant_register(
         created.append(participant)
         audit_log_record(actor=actor, action="events.participant_register", target=participant)
     for participant in created:
-        transaction.on_commit(
-            lambda p=participant: notify(
-                user=p.user, template="registered", context={"event": event, "participant": p}
-            )
+        notify_on_commit(
+            user=participant.user,
+            template="registered",
+            context={"event": event, "participant": participant},
         )
     return created
 

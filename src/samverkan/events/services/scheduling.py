@@ -39,7 +39,7 @@ from samverkan.events.models import (
     Table,
 )
 from samverkan.events.schedule_models import RunStatus
-from samverkan.events.services.mail import notify
+from samverkan.events.services.mail import notify_on_commit
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def schedule_run_start(
         is_reschedule=reschedule,
         reason=reason,
         method=method,
-        time_limit=time_limit or (RESCHEDULE_TIME_LIMIT if reschedule else 50),
+        time_limit=time_limit or (RESCHEDULE_TIME_LIMIT if reschedule else 45),
     )
     audit_log_record(
         actor=actor, action="events.schedule_run_start", target=event, data={"run": run.pk}
@@ -309,12 +309,10 @@ def _notify_changes(event: Event, changed: list[Meeting], before) -> None:
             )
     for pid, changes in per_participant.items():
         participant = parties[pid]
-        transaction.on_commit(
-            lambda p=participant, c=changes: notify(
-                user=p.user,
-                template="agenda_changed",
-                context={"event": event, "participant": p, "changes": c},
-            )
+        notify_on_commit(
+            user=participant.user,
+            template="agenda_changed",
+            context={"event": event, "participant": participant, "changes": changes},
         )
 
 
@@ -379,9 +377,9 @@ def event_publish(*, actor, event: Event, now: datetime | None = None) -> Event:
     )
     pids = {pid for pair in ids for pid in pair}
     for participant in Participant.objects.filter(pk__in=pids).select_related("user"):
-        transaction.on_commit(
-            lambda p=participant: notify(
-                user=p.user, template="agenda_published", context={"event": event, "participant": p}
-            )
+        notify_on_commit(
+            user=participant.user,
+            template="agenda_published",
+            context={"event": event, "participant": participant},
         )
     return event
