@@ -352,10 +352,15 @@ def contract_value(scope: Scope) -> SourceResult:
             continue
         detail = str(money)
         if conversion.needed:
-            detail += " (" + _("rate %(rate)s of %(date)s") % {
-                "rate": conversion.rate_text,
-                "date": conversion.rate_date.isoformat(),
-            } + ")"
+            detail += (
+                " ("
+                + _("rate %(rate)s of %(date)s")
+                % {
+                    "rate": conversion.rate_text,
+                    "date": conversion.rate_date.isoformat(),
+                }
+                + ")"
+            )
         records.append(
             Record(**{**record.__dict__, "value": conversion.converted.amount, "detail": detail})
         )
