@@ -138,7 +138,7 @@ def test_response_rates_on_the_questionnaire_page(client, operator, sent, passwo
 
 
 def test_answer_page_is_public_and_unknown_token_is_404(client, sent):
-    q, invitations = sent
+    _q, invitations = sent
     assert client.get(f"/programmes/survey/{invitations[0].token}/").status_code == 200
     assert client.get("/programmes/survey/not-a-token/").status_code == 404
     response = client.post(f"/programmes/survey/{invitations[0].token}/", {})
