@@ -171,14 +171,14 @@ def test_ical_and_pdf_contain_the_items(planning_visit, operator):
         actor=operator,
         visit=planning_visit,
         kind=ItemKind.SITE_VISIT,
-        title="Besök hos Örnsköldsvik Vatten – 水",
+        title="Besök hos Örnsköldsvik Vatten \N{EN DASH} 水",
         start=start,
         end=end,
         location="Örnsköldsvik",
     )
     calendar = Calendar.from_ical(itinerary_ical(visit=planning_visit))
     events = [c for c in calendar.walk() if c.name == "VEVENT"]
-    assert [str(e["summary"]) for e in events] == ["Besök hos Örnsköldsvik Vatten – 水"]
+    assert [str(e["summary"]) for e in events] == ["Besök hos Örnsköldsvik Vatten \N{EN DASH} 水"]
     assert events[0].decoded("dtstart") == start
     pdf = itinerary_pdf(visit=planning_visit)
     assert pdf.startswith(b"%PDF")

@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from samverkan.common.models import TimeStampedModel
 
@@ -135,14 +136,14 @@ class FocusArea(models.Model):
 
 
 class VisitStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    IN_REVIEW = "in_review", _("In review")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
-    PLANNING = "planning", _("Programme being planned")
-    CONFIRMED = "confirmed", _("Confirmed")
-    COMPLETED = "completed", _("Completed")
-    CANCELLED = "cancelled", _("Cancelled")
+    RECEIVED = "received", pgettext_lazy("visit status", "Received")
+    IN_REVIEW = "in_review", pgettext_lazy("visit status", "In review")
+    ACCEPTED = "accepted", pgettext_lazy("visit status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("visit status", "Declined")
+    PLANNING = "planning", pgettext_lazy("visit status", "Programme being planned")
+    CONFIRMED = "confirmed", pgettext_lazy("visit status", "Confirmed")
+    COMPLETED = "completed", pgettext_lazy("visit status", "Completed")
+    CANCELLED = "cancelled", pgettext_lazy("visit status", "Cancelled")
 
 
 CLOSED_STATUSES = {VisitStatus.DECLINED, VisitStatus.COMPLETED, VisitStatus.CANCELLED}
@@ -282,9 +283,9 @@ class SubmissionAttempt(models.Model):
 
 
 class HostStatus(models.TextChoices):
-    INVITED = "invited", _("Invited")
-    ACCEPTED = "accepted", _("Accepted")
-    DECLINED = "declined", _("Declined")
+    INVITED = "invited", pgettext_lazy("host status", "Invited")
+    ACCEPTED = "accepted", pgettext_lazy("host status", "Accepted")
+    DECLINED = "declined", pgettext_lazy("host status", "Declined")
 
 
 class HostInvitation(TimeStampedModel):
