@@ -36,7 +36,7 @@ def call_list(*, user=None, status: str = "", query: str = "") -> QuerySet[Call]
         calls = calls.filter(status=status)
     if query:
         calls = calls.filter(Q(title__icontains=query) | Q(description__icontains=query))
-    return calls
+    return calls.order_by("-closes_at", "title")
 
 
 def call_text(*, call: Call, language: str | None = None) -> dict[str, str]:
