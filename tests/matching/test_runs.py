@@ -71,3 +71,34 @@ def test_members_cannot_run_matchmaking(client, sme, catalogue):
     response = client.post(reverse("matching:run-list"), {"catalogue": catalogue.pk, "k": 3})
     assert response.status_code == 403
     assert MatchmakingRun.objects.count() == 0
+
+
+def test_event_run_uses_registration_offers_and_needs(
+    operator, fibre, distributor, bakery, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.apps import apps
+
+    from tests.factories import UserFactory
+
+    Event = apps.get_model("events", "Event")
+    Participant = apps.get_model("events", "Participant")
+    event = Event.objects.create(
+        name="Kvarken B2B",
+        slug="kvarken-b2b",
+        organiser=bakery,
+        start_date=datetime.date(2026, 12, 1),
+        end_date=datetime.date(2026, 12, 1),
+    )
+    for org in (fibre, distributor, bakery):
+        Participant.objects.create(event=event, organisation=org, user=UserFactory())
+    Participant.objects.filter(organisation=bakery).update(need="fibre optic sensors")
+    with django_capture_on_commit_callbacks(execute=True):
+        run = matchmaking_run_create(actor=operator, event_id=event.pk, k=1)
+    run.refresh_from_db()
+    assert run.status == RunStatus.DONE
+    assert run.label == str(event)
+    assert run.total == 3
+    firsts = {r["seeker_id"]: r["org_id"] for r in run.results}
+    assert firsts[fibre.pk] == distributor.pk
