@@ -48,7 +48,7 @@ class OrganisationForm(forms.Form):
         label=_("NUTS 2024 region"),
         max_length=5,
         required=False,
-        help_text=_("Level 3 code, e.g. SE331 (Västerbottens län) or FI195 (Pohjanmaa)."),
+        help_text=_("Level 3 code, e.g. SE331 (Västerbottens län) or FI19A (Pohjanmaa)."),
     )
     sectors = forms.CharField(
         label=_("Sectors (NACE Rev. 2.1)"),
