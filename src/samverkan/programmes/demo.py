@@ -375,23 +375,22 @@ def _real_results(central_baltic, botnia, sme2go, kvarken) -> None:
     """What the seeds report, as manual entries (the evidence is the news item)."""
     for country in ("CN", "KR", "BW"):
         note = f"SME2GO final conference news (June 2018): new business opportunities ({country})"
-        _entry(
-            central_baltic,
-            "opportunities",
-            sme2go,
-            note=note,
-            value=1,
-            country=country,
-            reported_on=date(2018, 6, 19),
-        )
-    _entry(
-        botnia,
-        "smes",
-        kvarken,
-        value=200,
-        reported_on=date(2018, 12, 31),
-        note="200 companies in the joint catalogue, fairs, matchmaking and business meetings",
+        for code in ("opportunities", "opportunities-outside"):
+            _entry(
+                central_baltic,
+                code,
+                sme2go,
+                note=note,
+                value=1,
+                country=country,
+                reported_on=date(2018, 6, 19),
+            )
+    note = (
+        "Cleantech Kvarken showcase news: 200 companies in the joint catalogue, fairs, "
+        "matchmaking and business meetings"
     )
+    for code in ("smes", "organisations"):
+        _entry(botnia, code, kvarken, value=200, reported_on=date(2018, 12, 31), note=note)
     _entry(
         botnia,
         "would-continue",
@@ -478,6 +477,7 @@ def _invented_work(botnia, kvarken) -> None:
             participants=[swedish[0]],
             is_invented=True,
         )
+    _link_events_and_visits(kvarken)
     for day, amount in ((date(2016, 6, 30), "180000"), (date(2017, 6, 30), "240000")):
         services.expenditure_add(
             actor=None,
@@ -509,4 +509,35 @@ def _invented_work(botnia, kvarken) -> None:
                 ("Would you continue the cooperation?", "yes_no", "would_continue", True),
                 ("How satisfied are you (1-5)?", "scale", "satisfaction", False),
             ],
+        )
+
+
+def _link_events_and_visits(kvarken) -> None:
+    """Link the events app's Cleantech Kvarken matchmaking event and the visits app's completed
+    demo visit to the project, so their meetings, feedback and results feed its indicators."""
+    from samverkan.events.models import Event
+    from samverkan.visits.models import VisitRequest
+
+    event = Event.objects.filter(slug="cleantech-kvarken-matchmaking-2027").first()
+    if event is not None:
+        activity_services.activity_create(
+            actor=None,
+            project=kvarken,
+            kind="matchmaking",
+            title=f"{event.name} (events app; linked for the demo)",
+            starts_on=event.start_date,
+            ends_on=event.end_date,
+            event=event,
+            is_invented=True,
+        )
+    visit = VisitRequest.objects.filter(reference="VR-DEMO02").first()
+    if visit is not None:
+        activity_services.activity_create(
+            actor=None,
+            project=kvarken,
+            kind="visit",
+            title=f"Visit {visit.reference} (visits app; linked for the demo)",
+            starts_on=visit.created_at.date(),
+            visit=visit,
+            is_invented=True,
         )

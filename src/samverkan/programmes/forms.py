@@ -62,6 +62,24 @@ class ActivityForm(forms.Form):
         required=False,
     )
     description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    event = forms.ModelChoiceField(
+        label=_("Event in samverkan (its meetings and feedback count)"),
+        queryset=None,
+        required=False,
+    )
+    visit = forms.ModelChoiceField(
+        label=_("Visit in samverkan (its hosts and results count)"),
+        queryset=None,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        from samverkan.events.models import Event
+        from samverkan.visits.models import VisitRequest
+
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = Event.objects.order_by("-start_date")
+        self.fields["visit"].queryset = VisitRequest.objects.order_by("-created_at")
 
 
 class OutcomeForm(forms.Form):

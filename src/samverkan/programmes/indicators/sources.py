@@ -143,7 +143,24 @@ def cross_border(scope: Scope) -> SourceResult:
                 project_id=row.activity.project_id,
                 key=f"organisation:{own.pk}",
             )
-    records = list(first.values())
+    for meeting in external.cross_border_pairs(scope):
+        for own, other in ((meeting.a, meeting.b), (meeting.b, meeting.a)):
+            pair = (meeting.project_id, own.pk)
+            if own.kind != OrganisationKind.COMPANY or pair in first:
+                continue
+            first[pair] = Record(
+                kind=_("cross-border meeting"),
+                label=f"{own.name} ({own.country}) - {other.name} ({other.country})",
+                day=meeting.day,
+                organisation=own.name,
+                country=own.country,
+                project=meeting.project,
+                url=f"/events/{meeting.event_slug}/",
+                ref=f"events.meeting:{meeting.pk}",
+                project_id=meeting.project_id,
+                key=f"organisation:{own.pk}",
+            )
+    records = sorted(first.values(), key=lambda r: (r.day, r.label))
     return SourceResult(total(records), records)
 
 
@@ -344,6 +361,8 @@ def contract_value(scope: Scope) -> SourceResult:
                 fact, _("survey answer"), country=fact.text(AnswerKey.CONTRACT_COUNTRY)
             )
             amounts.append((money, fact.day, record))
+    for amount, money_currency, day, record in external.contract_amounts(scope):
+        amounts.append((Money(amount, money_currency or currency), day, record))
     for money, day, record in amounts:
         try:
             conversion = convert(money, currency, on=day, rates=rates)
@@ -390,7 +409,7 @@ def would_continue(scope: Scope) -> SourceResult:
         for fact in survey_facts(scope)
         if AnswerKey.WOULD_CONTINUE in fact.answers
         and fact.answers[AnswerKey.WOULD_CONTINUE][0] is not None
-    ]
+    ] + external.opinions(scope, key="would_continue")
     return SourceResult(total(records, percentage=True), records)
 
 
@@ -406,6 +425,7 @@ def satisfaction(scope: Scope) -> SourceResult:
                 fact, _("survey answer"), value=HUNDRED if score >= 4 else ZERO, detail=f"{score}/5"
             )
         )
+    records += external.opinions(scope, key="satisfaction")
     return SourceResult(total(records, percentage=True), records)
 
 

@@ -42,6 +42,24 @@ class Activity(TimeStampedModel):
         related_name="programme_activities",
         verbose_name=_("participating organisations"),
     )
+    # The work recorded in the events and visits apps; their meetings, participants, feedback,
+    # follow-ups and visit outcomes count for this project's indicators.
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("event in samverkan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visit = models.ForeignKey(
+        "visits.VisitRequest",
+        verbose_name=_("visit in samverkan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     is_invented = models.BooleanField(_("invented demo record"), default=False)
 
     class Meta:

@@ -49,6 +49,8 @@ def activity_create(
     hours=None,
     participants=(),
     is_invented: bool = False,
+    event=None,
+    visit=None,
 ) -> Activity:
     if kind not in ActivityKind.values:
         raise ValidationError({"kind": _("Unknown kind of activity.")})
@@ -69,6 +71,8 @@ def activity_create(
         topic=topic,
         hours=hours,
         is_invented=is_invented,
+        event=event,
+        visit=visit,
     )
     role = (
         ActivityParticipation.Role.ADVISED
