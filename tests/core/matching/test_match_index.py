@@ -1,9 +1,9 @@
 import dataclasses
 
+from match_helpers import catalogue, org, ranker
+
 from samverkan.core.matching.index import MatchIndex
 from samverkan.core.matching.model import MatchQuery, PastProject
-
-from match_helpers import catalogue, org, ranker
 
 
 def ids(recs):

@@ -20,7 +20,7 @@ def test_set_and_remove_match_a_fresh_build():
     fresh = TextIndex()
     fresh.build(texts)
     inc = TextIndex()
-    inc.build(texts[:2] + ["placeholder text"])
+    inc.build([*texts[:2], "placeholder text"])
     inc.set(2, texts[2])
     got = inc.scores("skogsenergi")
     want = fresh.scores("skogsenergi")
