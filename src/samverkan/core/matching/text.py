@@ -267,7 +267,7 @@ def _gather_dot(csc: sp.csc_matrix, cols: np.ndarray, weights: np.ndarray, n: in
     total = int(lens.sum())
     if total == 0:
         return np.zeros(n, dtype=np.float32)
-    if total * 8 > csc.nnz:
+    if total * 8 > csc.nnz and csc.nnz > csc.shape[1]:
         # Common n-grams: reading everything once (matvec) beats copying most postings.
         x = np.zeros(csc.shape[1], dtype=np.float32)
         x[cols] = weights
