@@ -63,6 +63,7 @@ class Builder:
     use_windows = True
     use_slot_occupancy = True
     literal_objective = False
+    use_window_search = True
 
     def __init__(
         self,
@@ -153,6 +154,11 @@ class Builder:
         if self.symmetry:
             self._symmetry()
         self._objective()
+        if self.window_lits and self.use_window_search:
+            # Search hint: decide whole participant windows (no-break agendas) first.
+            self.m.add_decision_strategy(
+                self.window_lits, cp_model.CHOOSE_FIRST, cp_model.SELECT_MAX_VALUE
+            )
 
     def _tables(self, frozen_at: list[list[int]]) -> None:
         ix, md, base = self.ix, self.m, self.base
@@ -231,11 +237,18 @@ class Builder:
         self.obj_neg: list = []
         self.obj_const = 0
         self.fair_excess: list = []
+        self.window_lits: list = []
         self.occ: dict[int, list] = {}
+        self.info: dict[int, dict] = {}
+        self.win_info: dict[int, list] = {}
+        self.fx: dict[int, object] = {}
         for p in self.touched:
             ms = ix.meetings_of[p]
             fixed_busy = {base.slot[k] for k in ms if not self.is_free[k] and base.slot[k] >= 0}
             occ: list = []
+            # Variables to hint from a schedule (CP-SAT uses complete hints far better).
+            info: dict = {"o": [], "w": [], "s": [], "any": None}
+            self.info[p] = info
             for t in range(T):
                 if t in fixed_busy:
                     occ.append(1)
@@ -249,6 +262,7 @@ class Builder:
                     v = md.new_bool_var(f"o{p}_{t}")
                     md.add(sum(lits) == v)
                     occ.append(v)
+                    info["o"].append((t, v))
             self.occ[p] = occ
             if lunch and ix.problem.lunch_min_free > 0:
                 busy = [occ[t] for t in ix.lunch]
@@ -259,6 +273,7 @@ class Builder:
             for t in lunch:
                 if not isinstance(occ[t], int) or occ[t] == 0:
                     w = md.new_bool_var(f"w{p}_{t}")
+                    info["w"].append(w)
                     if not isinstance(occ[t], int):
                         md.add_implication(occ[t], w.Not())
                     eff[t] = occ[t] + w if not isinstance(occ[t], int) else w
@@ -273,6 +288,7 @@ class Builder:
                     starts.append(1)  # cur = 1 and prev = 0
                     continue
                 s = md.new_bool_var(f"s{p}_{t}")
+                info["s"].append((t, s))
                 # s == cur and not prev (exact, so that fairness sees true break counts)
                 md.add(s <= cur)
                 md.add(s <= 1 - prev)
@@ -289,6 +305,7 @@ class Builder:
                 else:
                     md.add(anyv == 0)
                 any_lit = anyv
+                info["any"] = anyv
             h = md.new_int_var(0, T, f"h{p}")
             md.add(h == sum(starts) - any_lit)
             self._windows(p, occ, h)
@@ -337,10 +354,12 @@ class Builder:
             if any(isinstance(v, int) and v == 1 for v in outside):
                 continue
             w = md.new_bool_var(f"win{p}_{a}")
+            self.win_info.setdefault(p, []).append((a, k, w))
             for v in inside:
                 if not isinstance(v, int):
                     md.add_implication(w, v)
             wins.append(w)
+        self.window_lits += wins
         if wins:
             md.add_at_most_one(wins)
         md.add(h >= 1 - sum(wins))
@@ -364,6 +383,7 @@ class Builder:
             hmin = md.new_int_var(0, lo, "hmin")
             for p, h in self.H.items():
                 e = md.new_int_var(0, T, f"fx{p}")
+                self.fx[p] = e
                 md.add(h >= hmin)
                 md.add(h <= hmin + d + e)
                 self.fair_excess.append(e)
@@ -446,9 +466,40 @@ class Builder:
 
     # ------------------------------------------------------------------ solving
     def hint(self, st: State) -> None:
+        """Hint a complete assignment derived from ``st`` (x, pools, occupancy, block starts,
+        breaks, windows): CP-SAT repairs partial hints poorly, complete ones it takes at once."""
+        md, ix = self.m, self.ix
+        T = ix.n_slots
         for m in self.free:
             for t, v in self.x[m].items():
-                self.m.add_hint(v, 1 if st.slot[m] == t else 0)
+                md.add_hint(v, 1 if st.slot[m] == t else 0)
+                zs = self.z.get((m, t))
+                if zs:
+                    for g, z in zs.items():
+                        md.add_hint(z, 1 if st.slot[m] == t and st.pool[m] == g else 0)
+            lit = self.placed.get(m)
+            if not isinstance(lit, int) and lit is not None:
+                md.add_hint(lit, 1 if st.slot[m] in self.x[m] else 0)
+        d = ix.problem.fairness or 0
+        for p, info in self.info.items():
+            busy = {st.slot[k] for k in ix.meetings_of[p] if st.slot[k] >= 0}
+            occ = [1 if t in busy else 0 for t in range(T)]
+            for t, v in info["o"]:
+                md.add_hint(v, occ[t])
+            for w in info["w"]:
+                md.add_hint(w, 0)
+            for t, v in info["s"]:
+                md.add_hint(v, 1 if occ[t] and not (t and occ[t - 1]) else 0)
+            blocks = sum(1 for t in range(T) if occ[t] and not (t and occ[t - 1]))
+            anyv = 1 if busy else 0
+            if info["any"] is not None:
+                md.add_hint(info["any"], anyv)
+            h = max(0, blocks - anyv)
+            md.add_hint(self.H[p], h)
+            if p in self.fx:
+                md.add_hint(self.fx[p], max(0, h - d))
+            for a, k, w in self.win_info.get(p, ()):
+                md.add_hint(w, 1 if h == 0 and busy and min(busy) == a and len(busy) == k else 0)
 
     def read(self, cb) -> State:
         slot = list(self.base.slot)
@@ -479,6 +530,7 @@ class Builder:
         prm.max_time_in_seconds = max(0.05, time_limit)
         prm.num_workers = workers
         prm.random_seed = seed
+        prm.repair_hint = True
         best: dict = {}
         t0 = time.perf_counter()
 

@@ -107,6 +107,22 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         return _finish(tr, "FEASIBLE" if tr.best else "UNKNOWN", None, [], "greedy", st=g)
     if not problem.allow_unscheduled:
         tr.lb = quick_lower_bound(ix)
+    if not problem.allow_unscheduled and ix.single_pool and not problem.previous:
+        # A quick constructive start (urgency sweep, Kempe chains, relocation moves): a valid
+        # schedule here both answers at once and is the exact solver's hint.
+        from .kempe import kempe_repair
+        from .local import relocate
+        from .sweep import sweep
+
+        budget = min(1.0, 0.05 * tr.left())
+        st = relocate(
+            ix,
+            kempe_repair(ix, sweep(ix, opts.seed), opts.seed),
+            time.perf_counter() + budget,
+            opts.seed,
+        )
+        if is_complete(ix, st) and fairness_ok(ix, st.slot):
+            tr.offer(st)
     size = sum(len(d) for d in ix.dom)
     if opts.method == "lns" or (opts.method == "auto" and size > EXACT_LIMIT):
         from .lns import run_lns
