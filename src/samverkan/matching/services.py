@@ -89,7 +89,11 @@ def saved_search_clean(*, user, data: dict[str, Any]) -> dict[str, Any]:
         "alerts_enabled": bool(data.get("alerts_enabled", True)),
         "organisation": data.get("organisation"),
     }
-    if not cleaned["name"]:
+    for key in ("name", "need", "country", "region", "sector"):
+        if "\x00" in cleaned[key]:
+            errors[key] = _("The text contains a character that is not allowed.")
+            cleaned[key] = ""
+    if not cleaned["name"] and "name" not in errors:
         errors["name"] = _("Give the search a name.")
     if not (cleaned["need"] or cleaned["country"] or cleaned["region"] or cleaned["sector"]):
         errors["need"] = _("Describe what you are looking for or choose at least one filter.")
@@ -201,6 +205,8 @@ def interest_create(
         errors["subject"] = _("Choose what you are interested in.")
     if not message:
         errors["message"] = _("Write a short message to introduce yourselves.")
+    elif "\x00" in message:
+        errors["message"] = _("The text contains a character that is not allowed.")
     elif len(message) > 2000:
         errors["message"] = _("The message can be at most 2000 characters long.")
     if errors:
@@ -240,6 +246,8 @@ def _notify_created(interest: ExpressionOfInterest) -> None:
 def _decide(*, actor, interest: ExpressionOfInterest, status: str, response: str):
     if interest.status != InterestStatus.PENDING:
         raise ValidationError({"status": _("This expression of interest was already answered.")})
+    if "\x00" in (response or ""):
+        raise ValidationError({"response": _("The text contains a character that is not allowed.")})
     if len(response or "") > 2000:
         raise ValidationError({"response": _("The answer can be at most 2000 characters long.")})
     interest.status = status

@@ -9,6 +9,7 @@ suggestions.
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
@@ -289,8 +290,6 @@ def interest_list(request, filters: Query[InterestFilters]):
 def interest_create(request, payload: InterestIn):
     target = get_object_or_404(Organisation, pk=payload.to_organisation_id)
     if not request.user.has_perm("matching.express_interest", target):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     interest = services.interest_create(
         actor=request.user,
