@@ -87,25 +87,36 @@ def build_and_schedule(args):
             meeting_minutes=20,
             break_minutes=5,
         )
-        setup.session_create(actor=operator, event=event, date=day, start_time=dt.time(13, 0),
-                             end_time=dt.time(17, 0), meeting_minutes=20, break_minutes=5)  # fmt: skip
+        setup.session_create(
+            actor=operator,
+            event=event,
+            date=day,
+            start_time=dt.time(13, 0),
+            end_time=dt.time(17, 0),
+            meeting_minutes=20,
+            break_minutes=5,
+        )
     setup.tables_create(actor=operator, event=event, count=args.tables)
     setup.event_open(actor=operator, event=event)
 
     n = args.participants
     orgs = Organisation.objects.bulk_create(
-        Organisation(name=f"Company {i:04d}", slug=f"company-{i:04d}", country=rng.choice("SE FI EE LV".split()))
+        Organisation(
+            name=f"Company {i:04d}",
+            slug=f"company-{i:04d}",
+            country=rng.choice(["SE", "FI", "EE", "LV"]),
+        )
         for i in range(n)
-    )  # fmt: skip
+    )
     users = User.objects.bulk_create(
         User(email=f"p{i}@example.org", full_name=f"Person {i}") for i in range(n)
     )
     Membership.objects.bulk_create(
-        Membership(user=u, organisation=o, role="owner") for u, o in zip(users, orgs)
+        Membership(user=u, organisation=o, role="owner") for u, o in zip(users, orgs, strict=True)
     )
     participants = Participant.objects.bulk_create(
-        Participant(event=event, organisation=o, user=u) for u, o in zip(users, orgs)
-    )  # fmt: skip
+        Participant(event=event, organisation=o, user=u) for u, o in zip(users, orgs, strict=True)
+    )
     # Some participants are not available for part of the event (half a day).
     slots = list(event.slots.order_by("starts_at"))
     through = Participant.unavailable_slots.through
@@ -133,8 +144,10 @@ def build_and_schedule(args):
         Meeting(event=event, participant_a=participants[a], participant_b=participants[b])
         for a, b in pairs
     )
-    print(f"event: {len(participants)} participants, {len(pairs)} meetings, {len(slots)} slots, "
-          f"{args.tables} tables, max meetings per participant {max(degree)}")  # fmt: skip
+    print(
+        f"event: {len(participants)} participants, {len(pairs)} meetings, {len(slots)} slots, "
+        f"{args.tables} tables, max meetings per participant {max(degree)}"
+    )
 
     started = time.perf_counter()
     with transaction.atomic():
@@ -148,9 +161,8 @@ def build_and_schedule(args):
     print(
         f"run status: {run.status} / solver {run.solver_status}; solver seconds {run.seconds:.1f}"
     )
-    print(
-        f"scheduled: {run.scheduled_count} of {run.meetings_total}; unscheduled {run.unscheduled_count}"
-    )
+    total, unscheduled = run.meetings_total, run.unscheduled_count
+    print(f"scheduled: {run.scheduled_count} of {total}; unscheduled {unscheduled}")
     print(f"breaks: {run.best_breaks}; proven lower bound: {run.lower_bound}")
     if run.message:
         print(f"message: {run.message}")

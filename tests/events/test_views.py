@@ -182,3 +182,31 @@ def test_draft_event_hidden_from_public(client, operator):
     assert "Secret draft" not in listing.content.decode()
     detail = client.get(reverse("events:event-detail", kwargs={"slug": event.slug}))
     assert detail.status_code in {302, 403}
+
+
+def test_pages_and_mail_in_swedish(
+    client, event, make_participant, django_capture_on_commit_callbacks
+):
+    a, b = make_participant(), make_participant()
+    b.user.language = "sv"
+    b.user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        meetings.meeting_request_send(actor=a.user, sender=a, recipient=b)
+    assert mail.outbox[-1].subject.startswith("Mötesförfrågan från")
+    client.force_login(b.user)
+    client.cookies["samverkan_language"] = "sv"
+    page = client.get(reverse("events:request-list", kwargs={"slug": event.slug}))
+    assert "Mina förfrågningar" in page.content.decode()
+
+
+def test_marketplace_suggestions_come_from_matching_engine_with_reasons(
+    client, event, make_participant
+):
+    me = make_participant(need="wind turbine blade inspection drones")
+    make_participant(country="FI", offer="Drones for wind turbine blade inspection")
+    make_participant(country="FI", offer="Bakery products and catering")
+    client.force_login(me.user)
+    response = client.get(reverse("events:marketplace", kwargs={"slug": event.slug}))
+    suggestions = response.context["suggestions"]
+    assert suggestions[0].participant.offer == "Drones for wind turbine blade inspection"
+    assert suggestions[0].reasons

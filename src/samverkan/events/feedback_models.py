@@ -19,7 +19,7 @@ class MeetingFeedback(TimeStampedModel):
     )
     held = models.BooleanField(_("the meeting took place"))
     rating = models.PositiveSmallIntegerField(
-        _("rating (1\u20135)"),
+        _("rating (1–5)"),  # noqa: RUF001
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],

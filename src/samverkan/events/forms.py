@@ -176,7 +176,7 @@ class FeedbackForm(forms.Form):
         widget=forms.RadioSelect,
     )
     rating = forms.TypedChoiceField(
-        label=_("How useful was it? (1\u20135)"),
+        label=_("How useful was it? (1–5)"),  # noqa: RUF001
         choices=[("", _("—"))] + [(str(i), str(i)) for i in range(1, 6)],
         coerce=int,
         empty_value=None,
