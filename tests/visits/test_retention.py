@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -25,7 +24,7 @@ from samverkan.visits.tasks import visits_retention
 from tests.visits.factories import VisitRequestFactory
 
 pytestmark = pytest.mark.django_db
-NOW = datetime(2027, 6, 1, 12, 0, tzinfo=dt_timezone.utc)
+NOW = datetime(2027, 6, 1, 12, 0, tzinfo=UTC)
 
 
 def _closed(status: str, days_ago: int) -> VisitRequest:

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -150,7 +150,7 @@ def visit_request_create(request, payload: VisitRequestIn):
     visit, _token = submission.visit_request_submit(
         page=page, data=booking.to_data(), language=language, client_address=address
     )
-    return 201, {"reference": visit.reference, "status": visit.status}
+    return Status(201, {"reference": visit.reference, "status": visit.status})
 
 
 # --- operators -----------------------------------------------------------------------------
@@ -319,7 +319,7 @@ def visit_request_comment(request, visit_id: int, payload: CommentIn):
     comment = workflow.visit_comment_add(
         actor=request.user, visit=_visit(request, visit_id), body=payload.body
     )
-    return 201, {"id": comment.pk}
+    return Status(201, {"id": comment.pk})
 
 
 class SuggestionOut(Schema):
@@ -398,7 +398,7 @@ def visit_host_invite(request, visit_id: int, payload: HostInviteIn):
         reasons=reasons,
         message=payload.message,
     )
-    return 201, host
+    return Status(201, host)
 
 
 class HostResponseIn(Schema):
@@ -493,7 +493,7 @@ def visit_itinerary_add(request, visit_id: int, payload: ItemIn):
         if host is None:
             raise DjangoValidationError({"host_id": ["This host is not invited to this visit."]})
     itinerary.itinerary_item_add(actor=request.user, visit=visit, host=host, **data)
-    return 201, _itinerary(visit)
+    return Status(201, _itinerary(visit))
 
 
 class OpportunityIn(Schema):
