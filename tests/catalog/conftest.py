@@ -59,5 +59,7 @@ def catalogue(operator, profile):
         titles={"sv": "Cleantech Kvarken-företag", "fi": "Cleantech Kvarken -yritykset"},
         languages=["sv", "fi"],
     )
-    services.catalogue_add_organisations(actor=operator, catalogue=catalogue, organisations=[profile])
+    services.catalogue_add_organisations(
+        actor=operator, catalogue=catalogue, organisations=[profile]
+    )
     return services.catalogue_publish(actor=operator, catalogue=catalogue, published=True)

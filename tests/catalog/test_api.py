@@ -44,22 +44,30 @@ def test_list_has_no_n_plus_one(client, operator, django_assert_max_num_queries)
 
 def test_retrieve_and_private_profiles(client, profile, operator):
     assert client.get(f"{API}/{profile.pk}").json()["slug"] == profile.slug
-    services.organisation_update(actor=operator, organisation=profile, data={"visibility": "private"})
+    services.organisation_update(
+        actor=operator, organisation=profile, data={"visibility": "private"}
+    )
     assert client.get(f"{API}/{profile.pk}").status_code == 403
     assert client.get(f"{API}/{profile.pk}", **bearer(operator)).status_code == 200
 
 
 def test_create_is_for_operators_and_validates(client, operator, user):
     payload = {"name": "Nytt AB", "country": "SE", "texts": [{"language": "fi", "offers": "x"}]}
-    response = client.post(API, json.dumps(payload), content_type="application/json", **bearer(user))
+    response = client.post(
+        API, json.dumps(payload), content_type="application/json", **bearer(user)
+    )
     assert response.status_code == 403
     bad = client.post(
-        API, json.dumps({"name": "X", "country": "XX"}), content_type="application/json",
+        API,
+        json.dumps({"name": "X", "country": "XX"}),
+        content_type="application/json",
         **bearer(operator),
     )
     assert bad.status_code == 422
     assert not Organisation.objects.filter(name="X").exists()
-    response = client.post(API, json.dumps(payload), content_type="application/json", **bearer(operator))
+    response = client.post(
+        API, json.dumps(payload), content_type="application/json", **bearer(operator)
+    )
     assert response.status_code == 201
     assert response.json()["texts"] == [
         {"language": "fi", "description": "", "offers": "x", "needs": ""}
@@ -73,7 +81,9 @@ def test_company_claims_and_completes_its_profile_through_the_api(client, profil
     ceo = UserFactory(email="ceo@example.org")
     headers = bearer(ceo)
     url = f"{API}/{profile.pk}"
-    before = client.patch(url, json.dumps({"city": "Umeå"}), content_type="application/json", **headers)
+    before = client.patch(
+        url, json.dumps({"city": "Umeå"}), content_type="application/json", **headers
+    )
     assert before.status_code == 403
     invitation_accept(token=token, user=ceo)
     response = client.patch(
@@ -106,9 +116,7 @@ def test_people_list_hides_non_consenting_people_from_others(client, profile, op
 def test_import_journey_through_the_api(client, operator):
     headers = bearer(operator)
     bad = "name,country\nGood AB,SE\nBad AB,XX\n"
-    response = client.post(
-        f"{API}/imports", {"file": _file("bad.csv", bad.encode())}, **headers
-    )
+    response = client.post(f"{API}/imports", {"file": _file("bad.csv", bad.encode())}, **headers)
     assert response.status_code == 201
     job = response.json()
     assert [e["row"] for e in job["report"]["errors"]] == [3]

@@ -62,7 +62,11 @@ def test_failed_commit_changes_nothing(operator):
     before = Organisation.objects.count(), Person.objects.count(), AuditLogEntry.objects.count()
     with pytest.raises(ValidationError, match="4 rows have errors"):
         imports.import_commit(actor=operator, job=job)
-    assert (Organisation.objects.count(), Person.objects.count(), AuditLogEntry.objects.count()) == before
+    assert (
+        Organisation.objects.count(),
+        Person.objects.count(),
+        AuditLogEntry.objects.count(),
+    ) == before
 
 
 def test_commit_creates_organisations_people_and_consent(operator):
@@ -116,7 +120,7 @@ def test_xlsx_import_and_unreadable_files(operator):
     assert Organisation.objects.get(name="Tallinn Tuul OÜ").founded_year == 2015
     with pytest.raises(ValidationError, match="XLSX"):
         imports.import_job_create(actor=operator, file_name="x.xlsx", content=b"nope")
-    with pytest.raises(ValidationError, match=".csv or .xlsx"):
+    with pytest.raises(ValidationError, match=r"\.csv or \.xlsx"):
         imports.import_job_create(actor=operator, file_name="x.pdf", content=b"a")
 
 

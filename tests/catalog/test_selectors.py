@@ -10,7 +10,9 @@ def _names(user, **filters):
 
 
 def _make(operator, name, **data):
-    return services.organisation_create(actor=operator, data={"name": name, "country": "SE", **data})
+    return services.organisation_create(
+        actor=operator, data={"name": name, "country": "SE", **data}
+    )
 
 
 def test_search_is_accent_and_case_insensitive(profile, operator):

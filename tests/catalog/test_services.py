@@ -90,7 +90,7 @@ def test_person_with_invalid_email_is_refused(profile, operator):
 
 
 def test_claim_invitation_makes_the_company_owner(profile, operator):
-    invitation, token = services.organisation_claim_invite(
+    _invitation, token = services.organisation_claim_invite(
         actor=operator, organisation=profile, email="ceo@vindkraft.example.org"
     )
     assert mail.outbox[0].to == ["ceo@vindkraft.example.org"]

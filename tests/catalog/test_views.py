@@ -51,7 +51,9 @@ def test_detail_shows_only_consenting_people_to_visitors(client, profile):
 
 
 def test_private_profile_is_hidden_from_visitors(client, operator, profile):
-    services.organisation_update(actor=operator, organisation=profile, data={"visibility": "private"})
+    services.organisation_update(
+        actor=operator, organisation=profile, data={"visibility": "private"}
+    )
     response = client.get(profile.get_absolute_url())
     assert response.status_code in (302, 403)
 
@@ -77,8 +79,16 @@ def test_owner_edits_profile_and_operator_sees_who_and_when(client, profile, own
 def test_invalid_edit_changes_nothing(client, profile, operator):
     client.force_login(operator)
     url = reverse("catalog:organisation-edit", args=[profile.slug])
-    response = client.post(url, {"name": "New", "kind": "company", "country": "SE",
-                                 "visibility": "public", "sectors": "99.99"})
+    response = client.post(
+        url,
+        {
+            "name": "New",
+            "kind": "company",
+            "country": "SE",
+            "visibility": "public",
+            "sectors": "99.99",
+        },
+    )
     assert response.status_code == 200
     assert "Unknown NACE Rev. 2.1 code: 99.99" in response.text
     profile.refresh_from_db()
@@ -177,8 +187,13 @@ def test_operator_creates_and_publishes_catalogue(client, operator):
     client.force_login(operator)
     response = client.post(
         reverse("catalog:catalogue-create"),
-        {"slug": "ck", "languages": ["sv", "fi"], "title_sv": "CK-företag",
-         "title_fi": "CK-yritykset", "is_published": "on"},
+        {
+            "slug": "ck",
+            "languages": ["sv", "fi"],
+            "title_sv": "CK-företag",
+            "title_fi": "CK-yritykset",
+            "is_published": "on",
+        },
     )
     assert response.status_code == 302
     assert client.get(reverse("catalog:public-list", args=["ck"])).status_code == 200

@@ -1,6 +1,7 @@
 """Real public organisations named in the seed news items, plus one invented demo company.
 
-Only organisations: the seeds' people are not copied. `nuts3` is the NUTS 2024 region (Finnish and Latvian codes changed from NUTS 2021).
+Only organisations: the seeds' people are not copied. `nuts3` is the NUTS 2024 region (Finnish and
+Latvian codes updated from NUTS 2021).
 Then the 200 INVENTED companies of demo_data/ are imported through the import service and the
 public catalogue "Cleantech Kvarken companies" is published in Swedish and Finnish.
 """
@@ -118,9 +119,7 @@ def _upsert(spec: dict, *, is_demo: bool) -> Organisation:
 
 def _import_demo_file(stdout) -> list[Organisation]:
     """Import the invented companies through the same import service an operator uses."""
-    job = import_job_create(
-        actor=None, file_name=DEMO_FILE.name, content=DEMO_FILE.read_bytes()
-    )
+    job = import_job_create(actor=None, file_name=DEMO_FILE.name, content=DEMO_FILE.read_bytes())
     report = import_check(job=job)
     if report["errors"]:
         raise RuntimeError(f"The demo import file has bad rows: {report['errors'][:3]}")
@@ -153,7 +152,9 @@ def load_demo_data(*, password: str, stdout) -> None:
         },
         texts={
             "sv": {"description": "Uppdiktat demoföretag: sensorer som mäter snölast på tak."},
-            "en": {"description": "Invented demo company: sensors that measure snow load on roofs."},
+            "en": {
+                "description": "Invented demo company: sensors that measure snow load on roofs."
+            },
         },
     )
     sme = User.objects.get(email="sme@example.org")

@@ -10,7 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.catalog.models import OrganisationKind, SizeClass, Visibility
 from samverkan.catalog.services import TEXT_FIELDS
 
-TEXT_LABELS = {"description": _("Description"), "offers": _("What we offer"), "needs": _("What we look for")}
+TEXT_LABELS = {
+    "description": _("Description"),
+    "offers": _("What we offer"),
+    "needs": _("What we look for"),
+}
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -56,11 +60,14 @@ class OrganisationForm(forms.Form):
         help_text=_("Comma-separated codes, e.g. 62.10, 35.11."),
     )
     keywords = forms.CharField(
-        label=_("Keywords and technologies"), max_length=1000, required=False,
+        label=_("Keywords and technologies"),
+        max_length=1000,
+        required=False,
         help_text=_("Comma-separated."),
     )
     target_markets = forms.CharField(
-        label=_("Target markets"), required=False,
+        label=_("Target markets"),
+        required=False,
         help_text=_("Comma-separated country codes, e.g. NO, CN, CA."),
     )
     languages = forms.CharField(
@@ -87,9 +94,20 @@ class OrganisationForm(forms.Form):
         initial = {
             field: getattr(organisation, field)
             for field in [
-                "name", "legal_name", "kind", "country", "registration_number", "vat_number",
-                "size_class", "founded_year", "website", "street_address", "postal_code",
-                "city", "keywords", "visibility",
+                "name",
+                "legal_name",
+                "kind",
+                "country",
+                "registration_number",
+                "vat_number",
+                "size_class",
+                "founded_year",
+                "website",
+                "street_address",
+                "postal_code",
+                "city",
+                "keywords",
+                "visibility",
             ]
         }
         initial["region"] = organisation.region_id or ""
@@ -102,7 +120,11 @@ class OrganisationForm(forms.Form):
         return initial
 
     def profile_fields(self):
-        return [self[name] for name in self.fields if not name.split("_")[-1] in dict(settings.LANGUAGES)]
+        return [
+            self[name]
+            for name in self.fields
+            if name.split("_")[-1] not in dict(settings.LANGUAGES)
+        ]
 
     def text_groups(self):
         return [
@@ -114,7 +136,7 @@ class OrganisationForm(forms.Form):
         data = {
             name: value
             for name, value in self.cleaned_data.items()
-            if name != "logo" and not name.split("_")[-1] in dict(settings.LANGUAGES)
+            if name != "logo" and name.split("_")[-1] not in dict(settings.LANGUAGES)
         }
         texts = {
             code: {field: self.cleaned_data.get(f"{field}_{code}", "") for field in TEXT_FIELDS}
@@ -153,7 +175,9 @@ class CatalogueForm(forms.Form):
         super().__init__(*args, **kwargs)
         for code, language in settings.LANGUAGES:
             self.fields[f"title_{code}"] = forms.CharField(
-                label=_("Title (%(language)s)") % {"language": language}, max_length=200, required=False
+                label=_("Title (%(language)s)") % {"language": language},
+                max_length=200,
+                required=False,
             )
             self.fields[f"intro_{code}"] = forms.CharField(
                 label=_("Introduction (%(language)s)") % {"language": language},

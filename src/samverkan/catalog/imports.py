@@ -41,7 +41,13 @@ PROFILE_COLUMNS = [
     "sectors", "keywords", "target_markets", "languages", "visibility",
 ]  # fmt: skip
 TEXT_COLUMNS = [f"{f}_{code}" for code, _n in settings.LANGUAGES for f in TEXT_FIELDS]
-PERSON_COLUMNS = ["contact_name", "contact_role", "contact_email", "contact_phone", "contact_consent"]
+PERSON_COLUMNS = [
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
+    "contact_consent",
+]
 COLUMNS = [*PROFILE_COLUMNS, *TEXT_COLUMNS, *PERSON_COLUMNS, "invented"]
 ALIASES = {
     "company": "name", "organisation": "name", "foretag": "name", "yritys": "name",
@@ -156,8 +162,9 @@ def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
     """Validate every row. Returns (plans, errors); a plan says create or merge into whom."""
     existing_numbers = {
         (country, number): pk
-        for pk, country, number in Organisation.objects.exclude(registration_number="")
-        .values_list("pk", "country", "registration_number")
+        for pk, country, number in Organisation.objects.exclude(registration_number="").values_list(
+            "pk", "country", "registration_number"
+        )
     }
     existing_names = {}
     for pk, country, name in Organisation.objects.values_list("pk", "country", "name"):
@@ -281,9 +288,12 @@ def import_commit(*, actor, job: ImportJob) -> dict[str, Any]:
                 actor=actor, data=plan["data"], texts=plan["texts"], is_demo=plan["invented"]
             )
         person = plan["person"]
-        if person and not organisation.people.filter(
-            name=person["name"], email=person["email"].lower()
-        ).exists():
+        if (
+            person
+            and not organisation.people.filter(
+                name=person["name"], email=person["email"].lower()
+            ).exists()
+        ):
             person_create(
                 actor=actor,
                 organisation=organisation,

@@ -25,8 +25,8 @@ class OrganisationKind(models.TextChoices):
 
 class SizeClass(models.TextChoices):
     MICRO = "micro", _("Micro (fewer than 10 employees)")
-    SMALL = "small", _("Small (10–49 employees)")
-    MEDIUM = "medium", _("Medium (50–249 employees)")
+    SMALL = "small", _("Small (10-49 employees)")
+    MEDIUM = "medium", _("Medium (50-249 employees)")
     LARGE = "large", _("Large (250 or more employees)")
 
 

@@ -18,9 +18,7 @@ def can_see_profile(user, organisation) -> bool:
 
 
 rules.add_perm("catalog.list_organisations", rules.always_allow)
-rules.add_perm(
-    "catalog.view_organisation", can_see_profile | is_organisation_member | is_operator
-)
+rules.add_perm("catalog.view_organisation", can_see_profile | is_organisation_member | is_operator)
 rules.add_perm("catalog.change_organisation", is_organisation_manager | is_operator)
 rules.add_perm("catalog.add_organisation", is_operator)
 # People who have not consented to be listed are seen only by their organisation and operators.

@@ -203,7 +203,9 @@ def organisation_list_for_user(*, user) -> QuerySet:
 def organisation_list(*, query: str = "", kind: str = "", country: str = "") -> QuerySet:
     """Kept for callers of the foundation's signature: all organisations, filtered."""
     filters = OrganisationFilters(q=query, kind=kind, country=country)
-    organisations, _ranked = _search(organisations_filter(Organisation.objects.all(), filters), query)
+    organisations, _ranked = _search(
+        organisations_filter(Organisation.objects.all(), filters), query
+    )
     return organisations.order_by("name")
 
 

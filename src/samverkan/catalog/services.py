@@ -263,7 +263,10 @@ def organisation_create(
         _texts_write(organisation, texts)
     organisation_reindex(organisation=organisation)
     audit_log_record(
-        actor=actor, action="catalog.organisation.create", target=organisation, data=_snapshot(organisation)
+        actor=actor,
+        action="catalog.organisation.create",
+        target=organisation,
+        data=_snapshot(organisation),
     )
     return organisation
 
@@ -352,7 +355,10 @@ def organisation_claim_invite(*, actor, organisation: Organisation, email: str):
         actor=actor, organisation=organisation, email=email, role=MembershipRole.OWNER
     )
     audit_log_record(
-        actor=actor, action="catalog.organisation.claim_invite", target=organisation, data={"email": email}
+        actor=actor,
+        action="catalog.organisation.claim_invite",
+        target=organisation,
+        data={"email": email},
     )
     return invitation, token
 
@@ -467,7 +473,12 @@ def catalogue_save(
             "operator": operator,
         },
     )
-    audit_log_record(actor=actor, action="catalog.catalogue.save", target=catalogue, data={"languages": languages})
+    audit_log_record(
+        actor=actor,
+        action="catalog.catalogue.save",
+        target=catalogue,
+        data={"languages": languages},
+    )
     return catalogue
 
 

@@ -15,9 +15,7 @@ urlpatterns = [
     path("catalogues/new/", views_manage.catalogue_edit, name="catalogue-create"),
     path("catalogues/<slug:slug>/", views_manage.catalogue_edit, name="catalogue-edit"),
     path("public/<slug:catalogue>/", views_public.public_list, name="public-list"),
-    path(
-        "public/<slug:catalogue>/<slug:slug>/", views_public.public_detail, name="public-detail"
-    ),
+    path("public/<slug:catalogue>/<slug:slug>/", views_public.public_detail, name="public-detail"),
     path("<slug:slug>/", views.organisation_detail, name="organisation-detail"),
     path("<slug:slug>/edit/", views.organisation_edit, name="organisation-edit"),
     path("<slug:slug>/claim/", views.organisation_claim_invite, name="organisation-claim"),

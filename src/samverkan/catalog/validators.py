@@ -54,7 +54,9 @@ def _fi(number: str) -> str:
 def _ee(number: str) -> str:
     digits = number.replace(" ", "")
     if not re.fullmatch(r"[1789]\d{7}", digits):
-        raise ValidationError(_("An Estonian registry code has 8 digits and starts with 1, 7, 8 or 9."))
+        raise ValidationError(
+            _("An Estonian registry code has 8 digits and starts with 1, 7, 8 or 9.")
+        )
     values = [int(d) for d in digits]
     for weights in ([1, 2, 3, 4, 5, 6, 7], [3, 4, 5, 6, 7, 8, 9]):
         check = sum(v * w for v, w in zip(values[:7], weights, strict=True)) % 11

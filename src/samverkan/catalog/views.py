@@ -161,7 +161,9 @@ def person_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpR
                     actor=request.user, organisation=organisation, data=data, consent=consent
                 )
             else:
-                services.person_update(actor=request.user, person=person, data=data, consent=consent)
+                services.person_update(
+                    actor=request.user, person=person, data=data, consent=consent
+                )
         except ValidationError as error:
             forms.add_service_errors(form, error)
         else:

@@ -36,7 +36,10 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         catalogue = catalogues.filter(slug=request.POST.get("catalogue", "")).first()
         try:
             job = imports.import_job_create(
-                actor=request.user, file_name=upload.name, content=upload.read(), catalogue=catalogue
+                actor=request.user,
+                file_name=upload.name,
+                content=upload.read(),
+                catalogue=catalogue,
             )
         except ValidationError as error:
             forms.add_service_errors(form, error)
@@ -52,8 +55,7 @@ def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST":
         mapping = {
-            header: request.POST.get(f"map_{index}", "")
-            for index, header in enumerate(job.headers)
+            header: request.POST.get(f"map_{index}", "") for index, header in enumerate(job.headers)
         }
         try:
             imports.import_mapping_set(actor=request.user, job=job, mapping=mapping)
@@ -64,7 +66,8 @@ def import_mapping(request: HttpRequest, pk: int) -> HttpResponse:
             if report["errors"]:
                 messages.warning(
                     request,
-                    _("%(n)d rows have errors. Nothing was imported.") % {"n": len(report["errors"])},
+                    _("%(n)d rows have errors. Nothing was imported.")
+                    % {"n": len(report["errors"])},
                 )
             else:
                 messages.info(request, _("The dry run found no errors."))

@@ -79,7 +79,12 @@ class OrganisationOut(Schema):
     @staticmethod
     def resolve_texts(obj) -> list[dict]:
         return [
-            {"language": t.language, "description": t.description, "offers": t.offers, "needs": t.needs}
+            {
+                "language": t.language,
+                "description": t.description,
+                "offers": t.offers,
+                "needs": t.needs,
+            }
             for t in obj.texts.all()
         ]
 
@@ -237,7 +242,9 @@ def organisation_detail(request, organisation_id: int):
 def organisation_update(request, organisation_id: int, payload: OrganisationIn):
     data, texts = _split(payload)
     organisation = get_object_or_404(Organisation, pk=organisation_id)
-    services.organisation_update(actor=request.user, organisation=organisation, data=data, texts=texts)
+    services.organisation_update(
+        actor=request.user, organisation=organisation, data=data, texts=texts
+    )
     return _detail(organisation_id)
 
 
@@ -282,5 +289,3 @@ def person_update(request, organisation_id: int, person_id: int, payload: Person
     data = payload.dict(exclude_unset=True)
     consent = data.pop("consent", None)
     return services.person_update(actor=request.user, person=person, data=data, consent=consent)
-
-

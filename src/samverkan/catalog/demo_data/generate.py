@@ -21,17 +21,63 @@ COLUMNS = [
     "contact_name", "contact_role", "contact_email", "contact_consent", "invented",
 ]  # fmt: skip
 PLACES = {
-    "SE": [("SE331", "Umeå"), ("SE331", "Skellefteå"), ("SE321", "Örnsköldsvik"),
-           ("SE321", "Härnösand"), ("SE332", "Luleå"), ("SE125", "Västerås")],
-    "FI": [("FI19A", "Vaasa"), ("FI19A", "Mustasaari"), ("FI1D5", "Kokkola"),
-           ("FI199", "Seinäjoki"), ("FI19A", "Pietarsaari")],
+    "SE": [
+        ("SE331", "Umeå"),
+        ("SE331", "Skellefteå"),
+        ("SE321", "Örnsköldsvik"),
+        ("SE321", "Härnösand"),
+        ("SE332", "Luleå"),
+        ("SE125", "Västerås"),
+    ],
+    "FI": [
+        ("FI19A", "Vaasa"),
+        ("FI19A", "Mustasaari"),
+        ("FI1D5", "Kokkola"),
+        ("FI199", "Seinäjoki"),
+        ("FI19A", "Pietarsaari"),
+    ],
     "EE": [("EE001", "Tallinn"), ("EE008", "Tartu")],
     "LV": [("LV00A", "Rīga")],
-}  # fmt: skip
-FIRST = ["Bjørk", "Kvarken", "Norr", "Botnia", "Älv", "Fjärd", "Skär", "Meri", "Tuuli", "Aurinko",
-         "Vesi", "Polar", "Midnatt", "Lumi", "Hav", "Tall", "Kallio", "Saari", "Järvi", "Myr"]  # fmt: skip
-SECOND = ["Energi", "Vind", "Sol", "Vatten", "Återvinning", "Sensor", "Batteri", "Värme",
-          "Biogas", "Cirkulär", "Data", "Automation", "Vätgas", "Skog", "Kraft"]  # fmt: skip
+}
+FIRST = [
+    "Bjørk",
+    "Kvarken",
+    "Norr",
+    "Botnia",
+    "Älv",
+    "Fjärd",
+    "Skär",
+    "Meri",
+    "Tuuli",
+    "Aurinko",
+    "Vesi",
+    "Polar",
+    "Midnatt",
+    "Lumi",
+    "Hav",
+    "Tall",
+    "Kallio",
+    "Saari",
+    "Järvi",
+    "Myr",
+]
+SECOND = [
+    "Energi",
+    "Vind",
+    "Sol",
+    "Vatten",
+    "Återvinning",
+    "Sensor",
+    "Batteri",
+    "Värme",
+    "Biogas",
+    "Cirkulär",
+    "Data",
+    "Automation",
+    "Vätgas",
+    "Skog",
+    "Kraft",
+]
 SUFFIX = {"SE": "AB", "FI": "Oy", "EE": "OÜ", "LV": "SIA"}
 TOPICS = [
     ("35.12", "wind power, offshore wind", "vindkraft", "tuulivoima", "wind power services"),
@@ -72,7 +118,7 @@ def _se_number(rng: random.Random) -> str:
 def _fi_number(rng: random.Random) -> str:
     while True:
         body = str(rng.randrange(2000000, 3400000))
-        remainder = sum(int(d) * w for d, w in zip(body, [7, 9, 10, 5, 8, 4, 2])) % 11
+        remainder = sum(int(d) * w for d, w in zip(body, [7, 9, 10, 5, 8, 4, 2], strict=True)) % 11
         if remainder != 1:
             return f"{body}-{0 if remainder == 0 else 11 - remainder}"
 
@@ -81,9 +127,9 @@ def _ee_number(rng: random.Random) -> str:
     while True:
         body = "1" + "".join(str(rng.randrange(10)) for _ in range(6))
         values = [int(d) for d in body]
-        check = sum(v * w for v, w in zip(values, [1, 2, 3, 4, 5, 6, 7])) % 11
+        check = sum(v * w for v, w in zip(values, [1, 2, 3, 4, 5, 6, 7], strict=True)) % 11
         if check == 10:
-            check = sum(v * w for v, w in zip(values, [3, 4, 5, 6, 7, 8, 9])) % 11
+            check = sum(v * w for v, w in zip(values, [3, 4, 5, 6, 7, 8, 9], strict=True)) % 11
         if check != 10:
             return body + str(check)
 
@@ -114,7 +160,9 @@ def rows(count: int = 200) -> list[dict[str, str]]:
         topic = rng.choice(TOPICS)
         second = rng.choice(TOPICS)
         person = rng.choice(PEOPLE)
-        domain = base.lower().replace("ä", "a").replace("ö", "o").replace("ø", "o").replace("å", "a")
+        domain = (
+            base.lower().replace("ä", "a").replace("ö", "o").replace("ø", "o").replace("å", "a")
+        )
         markets = rng.sample(MARKETS, rng.randrange(1, 4))
         result.append(
             {
