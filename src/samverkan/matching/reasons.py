@@ -40,14 +40,16 @@ def country_name(value: str) -> str:
 def language_name(value: str) -> str:
     code = _LANGUAGE_CODES.get(value, value)
     try:
-        return _(translation.get_language_info(code)["name"])
+        name = str(_(translation.get_language_info(code)["name"]))
     except KeyError:
         return value
+    # Language names are capitalised in English only (svenska, suomi, eesti, latviešu).
+    return name if (translation.get_language() or "en").startswith("en") else name.lower()
 
 
 def kind_name(value: str) -> str:
     labels = {str(v).casefold(): label for v, label in OrganisationKind.choices}
-    return str(labels.get(value.strip().casefold(), value))
+    return str(labels.get(value.strip().casefold(), value)).lower()  # used mid-sentence
 
 
 def _and(items: list[str]) -> str:
@@ -187,7 +189,7 @@ _COMPILED = {code: (re.compile(rf"^{pat}$"), fn) for code, (pat, fn) in _RULES.i
 def translate_reason(code: str, text: str) -> str:
     """The reason in the active language; the English text if its shape is unknown."""
     rule = _COMPILED.get(code)
-    if rule is None:
-        return text
+    if rule is None or (translation.get_language() or "en").startswith("en"):
+        return text  # the core's own English sentence is the English translation
     match = rule[0].match(text)
     return rule[1](match) if match else text

@@ -62,8 +62,8 @@ def _suggestions(recommendations, verdicts: dict[int, str], allowed: QuerySet | 
     out = []
     for rec in recommendations:
         org = orgs.get(int(rec.org_id))
-        if org is None:
-            continue
+        if org is None or not rec.reasons:
+            continue  # deleted meanwhile, or nothing to say why: not worth a user's time
         reasons = [(r.code, translate_reason(r.code, r.text)) for r in rec.reasons]
         out.append(Suggestion(org, rec.score, reasons, verdicts.get(org.pk, "")))
     return out
