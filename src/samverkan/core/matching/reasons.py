@@ -74,10 +74,11 @@ def explain_match(idx: MatchIndex, q: MatchQuery, feats: FeatureSet, row: int) -
         elif code in ("text", "seeker_sim"):
             mine = set(tokenize(feats.query_text if code == "text" else _profile(seeker)))
             theirs = set(tokenize(" ".join([org.name, org.description, *org.offers])))
-            shared = sorted(mine & theirs, key=lambda t: (-len(t), t))[:3]
+            # The rarest shared words say most about why these two match.
+            shared = sorted(mine & theirs, key=lambda t: (idx.text.word_df(t), -len(t), t))[:3]
             if shared:
-                what = "your request" if code == "text" else "your profile"
-                text = f"profile matches {what} ({', '.join(shared)})"
+                what = "matches your request" if code == "text" else "is similar to yours"
+                text = f"profile {what} ({', '.join(shared)})"
         elif code == "same_nuts3" and org.region_names:
             text = f"also based in {org.region_names[0]}"
         elif code == "same_nuts2" and org.region_names:

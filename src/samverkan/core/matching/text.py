@@ -253,6 +253,10 @@ class TextIndex:
             out[rows[ok]] = pend[ok]
         return out
 
+    def word_df(self, word: str) -> int:
+        """In how many indexed texts a whole word occurs (rare words make better reasons)."""
+        return int(self.df[_h("w:" + word.casefold())])
+
     def pair_similarity(self, a: str, b: str) -> float:
         """Cosine of two free texts under the current idf (used to pick reasons)."""
         va, vb = self.query_vector(a), self.query_vector(b)
