@@ -14,7 +14,11 @@ from samverkan.visits.models import HostStatus, ItemKind, VisitStatus
 from samverkan.visits.selectors import itinerary_conflicts
 from samverkan.visits.services import hosts, itinerary
 from samverkan.visits.services.documents import itinerary_ical, itinerary_pdf
-from samverkan.visits.suggestions import host_suggestions
+from samverkan.visits.suggestions import (
+    engine_host_suggestions,
+    host_suggestions,
+    simple_host_suggestions,
+)
 from tests.factories import MembershipFactory, OrganisationFactory
 from tests.visits.factories import VisitRequestFactory, window
 
@@ -44,7 +48,7 @@ def test_suggestions_rank_by_sector_and_keywords_with_reasons():
     by_keyword = _org("Wastewater Oy", keywords="wastewater, membranes", country="FI")
     _org("Unrelated Bakery AB", keywords="bread")
 
-    suggestions = host_suggestions(visit=visit)
+    suggestions = simple_host_suggestions(visit=visit)
     names = [s.organisation.name for s in suggestions]
     assert names == ["Vatten AB", "Wastewater Oy"]
     assert any("Works in 36" in reason for reason in suggestions[0].reasons)
@@ -56,7 +60,37 @@ def test_suggestions_leave_out_invited_organisations():
     visit = VisitRequestFactory(status=VisitStatus.IN_REVIEW)
     organisation = _org("Wastewater Oy", keywords="wastewater")
     hosts.host_invite(actor=None, visit=visit, organisation=organisation)
-    assert host_suggestions(visit=visit) == []
+    assert simple_host_suggestions(visit=visit) == []
+
+
+@pytest.fixture
+def fresh_match_index():
+    from samverkan.matching.index import match_index_reset
+
+    match_index_reset()
+    yield
+    match_index_reset()
+
+
+def test_engine_suggests_hosts_with_reasons(fresh_match_index):
+    visit = VisitRequestFactory(
+        status=VisitStatus.IN_REVIEW,
+        company_wishes="wastewater treatment and membrane filtration",
+        purpose="Study wastewater treatment plants.",
+    )
+    water = _org("Wastewater Membranes AB", keywords="wastewater, membrane filtration")
+    _org("Unrelated Bakery AB", keywords="bread, pastries")
+    invited = _org("Invited Wastewater AB", keywords="wastewater")
+    hosts.host_invite(actor=None, visit=visit, organisation=invited)
+
+    suggestions = engine_host_suggestions(visit=visit)
+    names = [s.organisation.name for s in suggestions]
+    assert names[0] == water.name
+    assert invited.name not in names
+    assert visit.page.organisation.name not in names
+    assert suggestions[0].source == "engine"
+    assert suggestions[0].reasons
+    assert host_suggestions(visit=visit)[0].organisation == water
 
 
 def test_invite_emails_members_and_refuses_duplicates(planning_visit, mailoutbox, operator):

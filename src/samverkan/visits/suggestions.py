@@ -1,7 +1,13 @@
 """Host suggestions for a visit request: which catalogue organisations could host or meet
 the delegation, and why.
 
-The score is a simple, documented sum over catalogue fields (see docs/visits.md):
+`host_suggestions` asks the matching engine (samverkan.core.matching through the matching
+app's process-wide index) with a query built from the request: the focus areas' labels,
+keywords and NACE sectors, question 5 ("which companies"), the purpose text, and the host
+country as a preferred location. The engine's reasons are shown in the user's language.
+
+If the engine cannot answer (not installed, index failure) or finds nothing,
+`simple_host_suggestions` is used: a transparent sum over catalogue fields:
   +3  the organisation works in a NACE sector of a chosen focus area (same class or below)
   +2  a focus-area keyword is one of the organisation's keywords
   +1  a focus-area keyword, or a word of question 5 ("which companies"), is in its profile text
@@ -11,6 +17,7 @@ The score is a simple, documented sum over catalogue fields (see docs/visits.md)
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -21,6 +28,7 @@ from samverkan.catalog.models import Organisation, OrganisationKind, Visibility
 from samverkan.catalog.text import fold
 from samverkan.visits.models import VisitRequest
 
+logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 400
 _WORD = re.compile(r"\w{5,}")
 
@@ -28,8 +36,60 @@ _WORD = re.compile(r"\w{5,}")
 @dataclass
 class HostSuggestion:
     organisation: Organisation
-    score: int = 0
+    score: float = 0
     reasons: list[str] = field(default_factory=list)
+    source: str = "simple"  # "engine" or "simple"
+
+
+def _query_text(visit: VisitRequest, areas: list) -> str:
+    parts = [visit.company_wishes, visit.focus_explanation, visit.purpose]
+    for area in areas:
+        parts.append(" ".join(str(label) for label in area.labels.values()))
+        parts.append(area.keywords)
+    return "\n".join(part for part in parts if part)
+
+
+def engine_host_suggestions(*, visit: VisitRequest, limit: int = 10) -> list[HostSuggestion]:
+    """Ranked by the matching engine; organisations it cannot explain are left out."""
+    from samverkan.core.matching.model import MatchQuery
+    from samverkan.matching.index import match_index
+    from samverkan.matching.reasons import translate_reason
+
+    areas = list(visit.focus_areas.prefetch_related("sectors"))
+    excluded = {str(visit.page.organisation_id)}
+    excluded |= {str(pk) for pk in visit.hosts.values_list("organisation_id", flat=True)}
+    excluded |= {
+        str(pk)
+        for pk in Organisation.objects.exclude(
+            visibility__in=[Visibility.PUBLIC, Visibility.MEMBERS]
+        ).values_list("pk", flat=True)
+    }
+    query = MatchQuery(
+        need=_query_text(visit, areas),
+        title=str(visit.goal),
+        nace_codes=tuple(sorted({s.code for area in areas for s in area.sectors.all()})),
+        target_countries=(visit.page.organisation.country,),
+        exclude_ids=tuple(sorted(excluded)),
+    )
+    recommendations = match_index().recommend(query, k=limit)
+    organisations = Organisation.objects.in_bulk([int(r.org_id) for r in recommendations])
+    suggestions = []
+    for rec in recommendations:
+        organisation = organisations.get(int(rec.org_id))
+        if organisation is None or not rec.reasons:
+            continue
+        reasons = [translate_reason(reason.code, reason.text) for reason in rec.reasons]
+        suggestions.append(HostSuggestion(organisation, round(rec.score, 2), reasons, "engine"))
+    return suggestions
+
+
+def host_suggestions(*, visit: VisitRequest, limit: int = 10) -> list[HostSuggestion]:
+    try:
+        suggestions = engine_host_suggestions(visit=visit, limit=limit)
+    except Exception:  # the engine is optional here: fall back to the simple scoring
+        logger.exception("Matching engine failed for visit %s; using simple scoring", visit.pk)
+        suggestions = []
+    return suggestions or simple_host_suggestions(visit=visit, limit=limit)
 
 
 def _wish_words(visit: VisitRequest) -> list[str]:
@@ -39,7 +99,7 @@ def _wish_words(visit: VisitRequest) -> list[str]:
     return list(words)[:12]
 
 
-def host_suggestions(*, visit: VisitRequest, limit: int = 10) -> list[HostSuggestion]:
+def simple_host_suggestions(*, visit: VisitRequest, limit: int = 10) -> list[HostSuggestion]:
     areas = list(visit.focus_areas.prefetch_related("sectors"))
     sector_codes = {sector.code: area for area in areas for sector in area.sectors.all()}
     keywords = {fold(word): area for area in areas for word in area.keyword_list if fold(word)}
