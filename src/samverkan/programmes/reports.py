@@ -245,11 +245,16 @@ def report_pdf(data: ReportData) -> bytes:
     t = lambda text: _latin(str(text), family)  # noqa: E731
     project = data.project
     pdf.set_font(family, "B", 16)
-    pdf.multi_cell(
-        0, 8, t(f"{project.name}" + (f" ({project.acronym})" if project.acronym else ""))
-    )
+    acronym = f" ({project.acronym})" if project.acronym else ""
+    pdf.multi_cell(0, 8, t(f"{project.name}{acronym}"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 10)
-    pdf.multi_cell(0, 5, t(f"{project.programme.name} · {_('Period')}: {data.period_label}"))
+    pdf.multi_cell(
+        0,
+        5,
+        t(f"{project.programme.name} · {_('Period')}: {data.period_label}"),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(2)
     for label, total in (
         (_("Budget"), data.summary.budget),
