@@ -82,7 +82,10 @@ def visit_request_detail(*, pk: int) -> VisitRequest | None:
                 ),
             ),
             Prefetch(
-                "itinerary", queryset=ItineraryItem.objects.select_related("host__organisation")
+                "itinerary",
+                queryset=ItineraryItem.objects.select_related(
+                    "host__organisation"
+                ).prefetch_related("host__windows"),
             ),
             "opportunities",
         )
