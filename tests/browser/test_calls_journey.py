@@ -105,18 +105,20 @@ def test_s3_piloten_from_applications_to_cohort(page, login, s3, password):
     ]
     assert loads == [24, 24, 24, 24, 24]
 
-    # One reviewer scores in the browser; others' scores stay hidden until they submit.
+    # One reviewer scores in the browser, in Swedish (her language); others' scores stay
+    # hidden until she submits.
     reviewer = User.objects.get(email="reviewer1@example.org")
     _switch_user(page, login, reviewer)
     page.goto("/calls/reviews/")
     page.get_by_role("link", name=re.compile(r"in S3-piloten")).first.click()
-    assert page.get_by_text("Hidden until you submit your own review.").is_visible()
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.get_by_text("Dolt tills du har skickat in din egen bedömning.").is_visible()
     for select in page.locator("select[name^=criterion_]").all():
         select.select_option("5")
-    page.get_by_label("Overall comment").fill("Strong regional anchoring.")
-    page.get_by_role("button", name="Submit review").click()
-    assert page.get_by_text("Your review was submitted.").is_visible()
-    assert page.get_by_role("heading", name="Other reviewers' scores").is_visible()
+    page.get_by_label("Övergripande kommentar").fill("Stark regional förankring.")
+    page.get_by_role("button", name="Skicka in bedömning").click()
+    assert page.get_by_text("Din bedömning har skickats in.").is_visible()
+    assert page.get_by_text("Ingen annan bedömare har skickat in ännu.").is_visible()
 
     # The rest of the group scores (through the same service), then the operator decides.
     demo.score_all(call=call)

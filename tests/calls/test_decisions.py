@@ -93,7 +93,7 @@ def test_cohort_from_the_selected_and_a_follow_up_call_for_members_only(
             actor=outsider, call=follow_up, organisation=outsider_org, title="x"
         )
     assert [o.kind for o in selectors.cohort_offerings(cohort=cohort)] == [
-        "training",
         "financial_support",
+        "training",
     ]
     assert selectors.call_statistics(call=ready.call)["selected"] == 1

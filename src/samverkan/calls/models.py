@@ -453,5 +453,6 @@ class Offering(TimeStampedModel):
     )
 
     class Meta:
-        ordering = ["starts_at", "title"]
+        # Undated offerings last, the same on SQLite and PostgreSQL.
+        ordering = [models.F("starts_at").asc(nulls_last=True), "title"]
         verbose_name = _("offering")
