@@ -94,3 +94,9 @@ def test_default_weights_load_and_rank():
     recs = idx.recommend(MatchQuery(seeker_id="seeker", need="fibre optic sensors"), k=3)
     assert len(recs) == 3 and recs[0].score >= recs[-1].score
     assert idx.ranker.meta.get("source", "").startswith("benchmarks/matching/train.py")
+
+
+def test_repeated_ids_in_a_bulk_load_keep_the_last_version():
+    orgs = [*catalogue(), org("bakery", name="Riga Bakery SIA", offers=("sourdough bread",))]
+    idx = MatchIndex.build(orgs, ranker(offer_need=1.0))
+    assert len(idx) == 6 and idx.get("bakery").offers == ("sourdough bread",)

@@ -93,10 +93,9 @@ class MatchIndex:
     def build(cls, orgs: Iterable[Organisation], ranker: object | None = None) -> MatchIndex:
         """Index many profiles at once (text is analysed in one batch: the fast path)."""
         idx = cls(ranker)
-        orgs = list(orgs)
+        # A repeated id is an edit of the same profile: the last version wins, as with upsert.
+        orgs = list({o.id: o for o in orgs}.values())
         for org in orgs:
-            if org.id in idx.row_of:
-                raise ValueError(f"duplicate organisation id {org.id!r}")
             idx._place(org, len(idx.orgs))
         idx.text.build([profile_text(o) for o in orgs])
         idx.offers.build([offers_text(o) for o in orgs])
