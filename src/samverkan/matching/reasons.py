@@ -72,12 +72,11 @@ def _nace(m: re.Match) -> str:
     return _("same NACE class %(code)s") % {"code": code}
 
 
-def _count(singular: str, plural: str) -> Callable[[re.Match], str]:
-    def render(m: re.Match) -> str:
-        n = int(m.group(1))
-        return ngettext(singular, plural, n) % {"n": n}
-
-    return render
+def _projects(m: re.Match) -> str:
+    n = int(m.group(1))
+    return ngettext(
+        "experienced: %(n)s earlier project", "experienced: %(n)s earlier projects", n
+    ) % {"n": n}
 
 
 # code -> (pattern over the core's English text, renderer of the match in the active language)
@@ -175,7 +174,7 @@ _RULES: dict[str, tuple[str, Callable[[re.Match], str]]] = {
     ),
     "degree": (
         r"experienced: (\d+) earlier project\(s\)",
-        _count("experienced: %(n)s earlier project", "experienced: %(n)s earlier projects"),
+        _projects,
     ),
     "same_kind": (
         r"also an? (.+)",
