@@ -194,3 +194,56 @@ def test_lists_do_not_grow_queries_with_rows(client, operator, call, reviewers, 
     small = _count(client, reverse("calls:my-reviews"))
     add_applications(3)
     assert _count(client, reverse("calls:my-reviews")) == small
+
+
+def test_attachments_are_checked_and_stored(client, call, operator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(operator)
+    url = reverse("calls:call-form", kwargs={"slug": call.slug})
+    bad = client.post(
+        url,
+        {
+            "part": "attachment",
+            "attachment-title": "Guide",
+            "attachment-file": SimpleUploadedFile("guide.exe", b"MZ"),
+        },
+    )
+    assert "are not accepted here" in bad.content.decode()
+    assert not call.attachments.exists()
+    client.post(
+        url,
+        {
+            "part": "attachment",
+            "attachment-title": "Guide",
+            "attachment-file": SimpleUploadedFile("guide.pdf", b"%PDF-1.4"),
+        },
+    )
+    assert [a.title for a in call.attachments.all()] == ["Guide"]
+    assert "Guide" in client.get(call.get_absolute_url()).content.decode()
+
+
+def test_follow_up_call_from_the_cohort_page(client, in_review, operator, applicant):
+    services.application_transition(
+        actor=operator, application=in_review, action="ready_for_decision"
+    )
+    services.decision_make(actor=operator, application=in_review, outcome="selected", reason="Ok")
+    cohort = services.cohort_create(actor=operator, call=in_review.call)
+    url = cohort.get_absolute_url()
+    client.force_login(applicant)
+    assert client.get(url).status_code == 200  # members see their cohort
+    assert client.post(url, {"part": "follow_up"}).status_code == 403
+    client.force_login(operator)
+    response = client.post(
+        url,
+        {
+            "part": "follow_up",
+            "follow_up-title": "Financial support",
+            "follow_up-opens_at": "2030-01-10T09:00",
+            "follow_up-closes_at": "2030-03-01T16:00",
+        },
+    )
+    follow_up = cohort.follow_up_calls.get()
+    assert response.url == reverse("calls:call-form", kwargs={"slug": follow_up.slug})
+    assert follow_up.closes_at.isoformat() == "2030-03-01T15:00:00+00:00"
+    assert client.get(url).status_code == 200

@@ -310,3 +310,31 @@ class OfferingForm(forms.Form):
         required=False,
         help_text=_("Optional: the event this offering is held as."),
     )
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    file = forms.FileField(
+        label=_("File"), help_text=_("PDF, Word, Excel or OpenDocument; at most 10 MB.")
+    )
+
+    ALLOWED = {"pdf", "doc", "docx", "xls", "xlsx", "odt", "ods"}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in self.ALLOWED:
+            raise forms.ValidationError(
+                _("Files of type “%(ext)s” are not accepted here; use %(allowed)s."),
+                params={"ext": extension or "?", "allowed": ", ".join(sorted(self.ALLOWED))},
+            )
+        if upload.size > 10 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is too large; the limit is 10 MB."))
+        return upload
+
+
+class FollowUpCallForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=255)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    opens_at = forms.DateTimeField(label=_("Opens"), widget=LOCAL_INPUT)
+    closes_at = forms.DateTimeField(label=_("Closes (deadline)"), widget=LOCAL_INPUT)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import zoneinfo
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from rules.contrib.views import objectgetter
@@ -289,24 +292,42 @@ cohort_by_pk = objectgetter(Cohort, "pk")
 def cohort_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cohort = get_object_or_404(Cohort.objects.select_related("call"), pk=pk)
     can_manage = request.user.has_perm("calls.manage_calls")
-    form = forms.OfferingForm(request.POST or None)
-    if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
-        if form.is_valid():
+    form = forms.OfferingForm(request.POST if request.POST.get("part") != "follow_up" else None)
+    follow_up_form = forms.FollowUpCallForm(
+        request.POST if request.POST.get("part") == "follow_up" else None, prefix="follow_up"
+    )
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied
+    if request.method == "POST" and request.POST.get("part") == "follow_up":
+        if follow_up_form.is_valid():
+            data = follow_up_form.cleaned_data
+            zone = zoneinfo.ZoneInfo(cohort.call.time_zone)
+            for name in ("opens_at", "closes_at"):
+                data[name] = timezone.make_aware(timezone.make_naive(data[name]), zone)
             try:
-                services.offering_add(actor=request.user, cohort=cohort, **form.cleaned_data)
+                call = services.follow_up_call_create(actor=request.user, cohort=cohort, **data)
             except ValidationError as error:
-                form_error(form, error)
+                form_error(follow_up_form, error)
             else:
-                messages.success(request, _("The offering was added."))
-                return redirect(cohort)
+                messages.success(
+                    request, _("The follow-up call was created. Now build its application form.")
+                )
+                return redirect("calls:call-form", slug=call.slug)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.offering_add(actor=request.user, cohort=cohort, **form.cleaned_data)
+        except ValidationError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The offering was added."))
+            return redirect(cohort)
     context = {
         "cohort": cohort,
         "members": selectors.cohort_members(cohort=cohort),
         "offerings": selectors.cohort_offerings(cohort=cohort),
         "follow_up_calls": cohort.follow_up_calls.annotate(n=Count("applications")),
         "form": form,
+        "follow_up_form": follow_up_form,
         "can_manage": can_manage,
     }
     return render(request, "calls/cohort_detail.html", context)

@@ -131,7 +131,16 @@ def call_form_builder(request: HttpRequest, slug: str) -> HttpResponse:
     question_form = forms.QuestionForm(prefix="question")
     criterion_form = forms.CriterionForm(prefix="criterion")
     translation_form = forms.TranslationForm(prefix="translation")
-    if request.method == "POST":
+    attachment_form = forms.AttachmentForm(prefix="attachment")
+    if request.method == "POST" and request.POST.get("part") == "attachment":
+        attachment_form = forms.AttachmentForm(request.POST, request.FILES, prefix="attachment")
+        if attachment_form.is_valid():
+            services.call_attachment_add(
+                actor=request.user, call=call, **attachment_form.cleaned_data
+            )
+            messages.success(request, _("Saved."))
+            return redirect("calls:call-form", slug=call.slug)
+    elif request.method == "POST":
         part = request.POST.get("part")
         form, service = {
             "question": (
@@ -171,6 +180,8 @@ def call_form_builder(request: HttpRequest, slug: str) -> HttpResponse:
         "question_form": question_form,
         "criterion_form": criterion_form,
         "translation_form": translation_form,
+        "attachments": call.attachments.all(),
+        "attachment_form": attachment_form,
     }
     return render(request, "calls/call_form_builder.html", context)
 
