@@ -159,3 +159,32 @@ def test_demo_data_is_idempotent_and_marked_invented():
     assert [v.reference for v in visits] == ["VR-DEMO01", "VR-DEMO02"]
     assert all(v.is_demo and "invented" in v.organiser_name for v in visits)
     assert visits[0].participant_countries == {"BR": 3}
+
+
+def test_detail_lists_events_on_the_preferred_dates(client, operator):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from samverkan.events.models import Event
+    from samverkan.visits.models import PreferredDateRange
+
+    visit = VisitRequestFactory()
+    day = timezone.localdate() + timedelta(days=20)
+    PreferredDateRange.objects.create(request=visit, start=day, end=day + timedelta(days=2))
+    fields = {f.name for f in Event._meta.get_fields()}
+    assert {"start_date", "end_date", "name", "slug"} <= fields
+    organiser = OrganisationFactory()
+    during = Event.objects.create(
+        name="Cleantech matchmaking", slug="cm", start_date=day, end_date=day, organiser=organiser
+    )
+    Event.objects.create(
+        organiser=organiser,
+        name="Later event",
+        slug="later",
+        start_date=day + timedelta(days=30),
+        end_date=day + timedelta(days=30),
+    )
+    client.force_login(operator)
+    response = client.get(reverse("visits:request-detail", args=[visit.pk]))
+    assert response.context["events"] == [during]

@@ -172,3 +172,13 @@ def visit_statistics(*, page: BookingPage | None = None) -> dict:
         "opportunities_by_country": opportunities,
         "visitors_by_country": visitors,
     }
+
+
+def events_during_visit(*, visit: VisitRequest, limit: int = 5) -> list:
+    """Events (B2B matchmaking days) on the visit's preferred dates, to suggest to operators."""
+    from samverkan.events.models import Event
+
+    overlap = Q(pk__in=[])
+    for date_range in visit.date_ranges.all():
+        overlap |= Q(start_date__lte=date_range.end, end_date__gte=date_range.start)
+    return list(Event.objects.filter(overlap).order_by("start_date")[:limit])

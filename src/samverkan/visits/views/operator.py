@@ -67,6 +67,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "items": items,
         "conflicts": selectors.itinerary_conflicts(items=items),
         "history": audit_log_list(target=visit)[:50],
+        "events": selectors.events_during_visit(visit=visit),
     }
     return render(request, "visits/request_detail.html", context)
 
