@@ -361,7 +361,7 @@ def _load(stdout) -> None:
 
     _real_results(central_baltic, botnia, sme2go, kvarken)
     _invented_work(botnia, kvarken)
-    stdout.write("  5 programmes, 6 projects with the seeds' figures; invented activities marked")
+    stdout.write("  4 programmes, 6 projects with the seeds' figures; invented activities marked")
 
 
 def _entry(programme, code, project, **fields) -> None:
