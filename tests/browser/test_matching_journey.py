@@ -31,18 +31,18 @@ def test_suggest_dismiss_express_interest_accept(
     login(sme)
     panel = page.locator(f"#suggestions-{fibre.pk}")
     panel.wait_for()
-    first = panel.locator("li.suggestion").first
+    first = panel.locator(".suggestion").first
     assert distributor.name in first.inner_text()
     assert first.get_by_text("same NACE class 26.51").is_visible()
     assert first.locator('[data-reason="offer_need"]').is_visible()
 
-    bakery_card = panel.locator("li.suggestion", has_text=bakery.name)
+    bakery_card = panel.locator(".suggestion", has_text=bakery.name)
     bakery_card.get_by_role("button", name=f"Mark {bakery.name} not relevant").click()
     page.get_by_text("Thank you. Your feedback shapes the next suggestions.").wait_for()
-    assert page.locator("li.suggestion", has_text=bakery.name).count() == 0
+    assert page.locator(".suggestion", has_text=bakery.name).count() == 0
     assert SuggestionFeedback.objects.get().verdict == "not_relevant"
 
-    page.locator("li.suggestion", has_text=distributor.name).get_by_role(
+    page.locator(".suggestion", has_text=distributor.name).get_by_role(
         "link", name="Express interest"
     ).click()
     page.get_by_label("We are interested in").select_option("offer")

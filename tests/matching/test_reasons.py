@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 SAMPLES = {
     "offer_need": ("offers fibre optic sensors, which you need", "erbjuder fibre optic sensors"),
     "text": ("profile matches your request (sensors)", "profilen passar er förfrågan"),
-    "seeker_sim": ("profile matches your profile (fibre)", "profilen passar er profil"),
+    "seeker_sim": ("profile is similar to yours (fibre)", "profilen liknar er (fibre)"),
     "same_nuts3": ("also based in Gävleborgs län", "finns också i Gävleborgs län"),
     "same_nuts2": ("in your region Norra Mellansverige", "i er region"),
     "in_target": ("located in Harju, one of your target regions", "en av era målregioner"),

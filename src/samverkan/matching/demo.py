@@ -9,7 +9,7 @@ from samverkan.matching.models import MatchmakingRun, SavedSearch
 from samverkan.matching.runs import matchmaking_run_create, matchmaking_run_execute
 from samverkan.matching.services import saved_search_create
 
-SEARCH_NAME = "Snow load sensors: partners in Norway"
+SEARCH_NAME = "Sensors and energy efficiency: partners in Finland"
 
 
 def load_demo_data(*, password: str, stdout) -> None:
@@ -21,8 +21,8 @@ def load_demo_data(*, password: str, stdout) -> None:
             data={
                 "name": SEARCH_NAME,
                 "organisation": company,
-                "need": "distribution of snow load and roof sensors, building maintenance",
-                "country": "NO",
+                "need": "sensors and monitoring for buildings, energy efficiency, distribution",
+                "country": "FI",
                 "alerts_enabled": True,
             },
         )

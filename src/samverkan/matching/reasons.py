@@ -90,8 +90,8 @@ _RULES: dict[str, tuple[str, Callable[[re.Match], str]]] = {
         lambda m: _("profile matches your request (%(words)s)") % {"words": m.group(1)},
     ),
     "seeker_sim": (
-        r"profile matches your profile \((.+)\)",
-        lambda m: _("profile matches your profile (%(words)s)") % {"words": m.group(1)},
+        r"profile (?:matches your profile|is similar to yours) \((.+)\)",
+        lambda m: _("profile is similar to yours (%(words)s)") % {"words": m.group(1)},
     ),
     "same_nuts3": (r"also based in (.+)", lambda m: _("also based in %(r)s") % {"r": m.group(1)}),
     "same_nuts2": (r"in your region (.+)", lambda m: _("in your region %(r)s") % {"r": m.group(1)}),

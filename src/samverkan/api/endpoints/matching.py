@@ -24,6 +24,14 @@ prefix = "/matching"
 router = Router(tags=["matching"])
 
 
+class Pagination(PageNumberPagination):
+    """Page numbers bounded so the database offset can never overflow (SQLite: 2**63)."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=1000)
+
+
 class ReasonOut(Schema):
     code: str
     text: str
@@ -176,7 +184,7 @@ def suggestion_list(request, organisation_id: int, k: int = Query(10, ge=1, le=5
     summary="Feedback the organisation gave on suggestions",
 )
 @api_permission("matching.view_suggestions", obj_getter=_organisation)
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def feedback_list(request, organisation_id: int):
     return SuggestionFeedback.objects.filter(organisation_id=organisation_id).order_by("-id")
 
@@ -206,7 +214,7 @@ def feedback_set(request, organisation_id: int, payload: FeedbackIn):
     summary="My saved searches",
 )
 @api_permission("matching.manage_saved_searches")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def search_list(request):
     return selectors.saved_search_list(user=request.user)
 
@@ -274,7 +282,7 @@ def search_results(request, search_id: int, k: int = Query(20, ge=1, le=50)):
     summary="Expressions of interest sent or received by my organisations",
 )
 @api_permission("matching.view_interests")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def interest_list(request, filters: Query[InterestFilters]):
     return selectors.interest_list(
         user=request.user, direction=filters.direction, status=filters.status
@@ -342,6 +350,6 @@ def interest_decline(request, interest_id: int, payload: DecisionIn):
     summary="Contacts of my organisations (accepted expressions of interest)",
 )
 @api_permission("matching.view_interests")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def contact_list(request):
     return selectors.contact_list(user=request.user)
