@@ -174,28 +174,44 @@ def fit(
     return Ranker(weights, bias, {"C": C, "n_examples": len(examples), "n_rows": len(y)})
 
 
-def logistic_regression(Z: np.ndarray, y: np.ndarray, C: float) -> tuple[np.ndarray, float]:
+def logistic_regression(
+    Z: np.ndarray, y: np.ndarray, C: float, iters: int = 50
+) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression, C * sum(log-loss) + |w|^2 / 2 (as scikit-learn's).
 
-    Written out with scipy's L-BFGS because importing scikit-learn alone takes seconds, which
-    the command pays at every start when it learns from the given catalogue.
+    Newton's method: with a few dozen features each step is one small linear solve, so it
+    converges in about ten steps; and the command never pays scikit-learn's import time.
     """
-    from scipy.optimize import minimize
     from scipy.special import expit
 
-    s = 2.0 * y.astype(np.float64) - 1.0
+    n, d = Z.shape
+    A = np.hstack([Z, np.ones((n, 1))])
+    theta = np.zeros(d + 1)
+    reg = np.ones(d + 1)
+    reg[-1] = 0.0  # the intercept is not regularised
+    yf = y.astype(np.float64)
 
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w, b = theta[:-1], theta[-1]
-        m = s * (Z @ w + b)
-        p = expit(-m)  # derivative of log(1 + exp(-m))
-        value = C * np.logaddexp(0.0, -m).sum() + 0.5 * w @ w
-        g = -C * (s * p)
-        return float(value), np.concatenate([Z.T @ g + w, [g.sum()]])
+    def objective(t: np.ndarray) -> float:
+        m = (2.0 * yf - 1.0) * (A @ t)
+        return float(C * np.logaddexp(0.0, -m).sum() + 0.5 * (reg * t * t).sum())
 
-    theta0 = np.zeros(Z.shape[1] + 1)
-    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": 3000})
-    return res.x[:-1], float(res.x[-1])
+    current = objective(theta)
+    for _ in range(iters):
+        p = expit(A @ theta)
+        grad = C * (A.T @ (p - yf)) + reg * theta
+        hess = C * (A.T * (p * (1.0 - p))) @ A + np.diag(reg + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        t = 1.0
+        while t > 1e-4:  # backtracking keeps every step a descent step
+            cand = theta - t * step
+            value = objective(cand)
+            if value <= current:
+                break
+            t *= 0.5
+        theta, previous, current = cand, current, value
+        if previous - current < 1e-9 * max(1.0, abs(current)):
+            break
+    return theta[:-1], float(theta[-1])
 
 
 def evaluate(ranker: Ranker, examples: Sequence[Example], k: int = 10) -> dict[str, float]:
