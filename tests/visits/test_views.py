@@ -30,11 +30,11 @@ def test_list_filters_and_has_constant_queries(client, operator, django_assert_n
     client.force_login(operator)
     url = reverse("visits:request-list")
     client.get(url)  # warm up session and permission caches
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert response.context["page"].paginator.count == 4
     VisitRequestFactory.create_batch(5)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(url)
     response = client.get(url, {"status": "declined"})
     assert list(response.context["page"]) == [declined]

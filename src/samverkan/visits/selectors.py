@@ -142,11 +142,27 @@ def itinerary_conflicts(*, items: list[ItineraryItem]) -> list[Conflict]:
     return conflicts
 
 
-def visit_statistics(*, page: BookingPage | None = None) -> dict:
-    """Counts that survive anonymisation, for the programme's indicators."""
+def visit_statistics(
+    *,
+    page: BookingPage | None = None,
+    organisation_id: int | None = None,
+    since=None,
+    until=None,
+) -> dict:
+    """Counts that survive anonymisation, for the programme's indicators.
+
+    `organisation_id` limits to booking pages of that organisation; `since`/`until` (dates)
+    limit to requests received in that period.
+    """
     visits = VisitRequest.objects.all()
     if page is not None:
         visits = visits.filter(page=page)
+    if organisation_id is not None:
+        visits = visits.filter(page__organisation_id=organisation_id)
+    if since is not None:
+        visits = visits.filter(created_at__date__gte=since)
+    if until is not None:
+        visits = visits.filter(created_at__date__lte=until)
     by_status = dict(visits.values_list("status").annotate(n=Count("id")).order_by())
     completed = visits.filter(status=VisitStatus.COMPLETED)
     totals = completed.aggregate(

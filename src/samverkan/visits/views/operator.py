@@ -37,7 +37,13 @@ def request_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "visits/request_list.html",
-        {"page": page, "form": form, "params": request.GET, "statuses": VisitStatus.choices},
+        {
+            "page": page,
+            "form": form,
+            "params": request.GET,
+            "statuses": VisitStatus.choices,
+            "booking_pages": list(selectors.booking_page_list()[:50]),
+        },
     )
 
 
