@@ -101,6 +101,18 @@ def test_command_prints_one_line_per_query_without_the_seeker(tmp_path):
     assert "se-0" not in lines[0]["results"] and "se-3" not in lines[1]["results"]
     assert err.getvalue().startswith("load_s=")
 
+    learned = io.StringIO()
+    run_recommend(
+        str(tmp_path / "c.jsonl"),
+        str(tmp_path / "q.jsonl"),
+        k=3,
+        learn_weights=True,
+        out=learned,
+        err=io.StringIO(),
+    )
+    lines = [json.loads(x) for x in learned.getvalue().splitlines()]
+    assert len(lines) == 2 and "se-0" not in lines[0]["results"]
+
 
 def test_jsonl_adapter_maps_regions_projects_and_query_style():
     rec = {

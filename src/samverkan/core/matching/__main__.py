@@ -32,6 +32,12 @@ def add_recommend_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--k", type=int, default=10)
     ap.add_argument("--weights", default=None, help="weight file (default: shipped weights)")
     ap.add_argument("--explain", action="store_true", help="add reasons to each result")
+    ap.add_argument(
+        "--learn",
+        action="store_true",
+        help="re-learn the weights from this catalogue's past projects at start-up "
+        "(leave one project out) instead of using the shipped weights",
+    )
 
 
 def run_recommend(
@@ -40,13 +46,17 @@ def run_recommend(
     k: int = 10,
     weights: str | None = None,
     explain: bool = False,
+    learn_weights: bool = False,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> None:
     t0 = time.perf_counter()
     ranker = Ranker.load(weights) if weights else Ranker.default()
-    index = MatchIndex.build((jsonl.organisation(r) for r in jsonl.read_jsonl(catalog)), ranker)
+    orgs = [jsonl.organisation(r) for r in jsonl.read_jsonl(catalog)]
     qs = [jsonl.query(r) for r in jsonl.read_jsonl(queries)]
+    if learn_weights:
+        ranker = _learn(orgs, qs, ranker)
+    index = MatchIndex.build(orgs, ranker)
     err.write(f"load_s={time.perf_counter() - t0:.3f}\n")
     err.flush()
     for q in qs:
@@ -58,10 +68,25 @@ def run_recommend(
     out.flush()
 
 
+def _learn(orgs: list, qs: list, prior: Ranker) -> Ranker:
+    """Fit weights on this catalogue (query phrasing from the queries' inputs, no answers)."""
+    from . import learn
+
+    style = jsonl.query_style(qs, orgs)
+    # Bounded work on big catalogues: a sample of projects and of negatives per query.
+    examples = learn.lopo_examples(orgs, style, max_projects=300, neg_per_query=2000)
+    if not examples or not any(e.y.any() for e in examples):
+        return prior  # no project shared by two profiles: nothing to learn from
+    c = float(prior.meta.get("C", 0.01))  # type: ignore[arg-type]
+    fitted = learn.fit(examples, c)
+    fitted.meta["source"] = "learned at start-up from the given catalogue"
+    return fitted
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     if args.command == "recommend":
-        run_recommend(args.catalog, args.queries, args.k, args.weights, args.explain)
+        run_recommend(args.catalog, args.queries, args.k, args.weights, args.explain, args.learn)
 
 
 if __name__ == "__main__":

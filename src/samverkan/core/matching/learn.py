@@ -98,6 +98,7 @@ def lopo_examples(
     max_seekers: int = 4,
     max_projects: int | None = None,
     seed: int = 0,
+    neg_per_query: int | None = None,
 ) -> list[Example]:
     """One example (a full candidate list) per (held-out project, seeker)."""
     idx = MatchIndex.build(orgs, Ranker({}))
@@ -131,6 +132,12 @@ def lopo_examples(
             rows = np.flatnonzero(idx.alive[: idx.n_rows])
             rows = rows[rows != idx.row_of[s]]
             pos = {idx.row_of[o] for o in members[pid] if o != s}
+            if neg_per_query is not None and len(rows) > neg_per_query + len(pos):
+                # Large catalogues: all positives plus a random sample of negatives, so
+                # memory stays bounded (the logistic loss only needs a fair sample).
+                neg = np.setdiff1d(rows, np.fromiter(pos, dtype=rows.dtype))
+                keep = rng.choice(neg, neg_per_query, replace=False)
+                rows = np.sort(np.concatenate([np.fromiter(pos, dtype=rows.dtype), keep]))
             y = np.array([r in pos for r in rows], dtype=np.int8)
             ids = [idx.orgs[r].id for r in rows]  # type: ignore[union-attr]
             out.append(Example(pid, feats.matrix[rows], y, ids))

@@ -29,6 +29,7 @@ class Command(BaseCommand):
             k=options["k"],
             weights=options["weights"],
             explain=options["explain"],
+            learn_weights=options["learn"],
             out=self.stdout,
             err=self.stderr,
         )
