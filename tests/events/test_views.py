@@ -210,3 +210,39 @@ def test_marketplace_suggestions_come_from_matching_engine_with_reasons(
     suggestions = response.context["suggestions"]
     assert suggestions[0].participant.offer == "Drones for wind turbine blade inspection"
     assert suggestions[0].reasons
+
+
+def _queries_for(client, url, django_assert_max_num_queries, limit):
+    with django_assert_max_num_queries(limit):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_lists_do_not_grow_queries_with_rows(
+    client, event, operator, make_participant, django_assert_max_num_queries
+):
+    me = make_participant()
+    others = [make_participant() for _ in range(12)]
+    for other in others[:6]:
+        meetings.meeting_request_send(actor=other.user, sender=other, recipient=me)
+    for other in others[6:]:
+        meetings.meeting_create(actor=operator, event=event, participant_a=me, participant_b=other)
+    client.force_login(me.user)
+    requests_page = _queries_for(
+        client, f"/events/{event.slug}/requests/", django_assert_max_num_queries, 15
+    )
+    assert len(requests_page.context["page"].object_list) == 6
+    _queries_for(client, f"/events/{event.slug}/agenda/{me.pk}/", django_assert_max_num_queries, 15)
+    client.force_login(operator)
+    desk = _queries_for(
+        client, f"/events/{event.slug}/desk/meetings/", django_assert_max_num_queries, 20
+    )
+    assert len(desk.context["page"].object_list) == 6
+    _queries_for(client, f"/events/{event.slug}/desk/schedule/", django_assert_max_num_queries, 20)
+    _queries_for(
+        client, f"/events/{event.slug}/desk/participants/", django_assert_max_num_queries, 15
+    )
+    _queries_for(
+        client, f"/events/{event.slug}/desk/statistics/", django_assert_max_num_queries, 20
+    )

@@ -2,23 +2,24 @@
 
 `build_problem` turns an event's confirmed meetings into a `core.scheduling.Problem`;
 `schedule_run_start` records a run and enqueues the `run_schedule` task; the task calls
-`schedule_run_execute`, which solves in a worker thread while this thread writes the
-solver's progress to the run row every half second (the core's progress callback may fire
-from solver threads, which must not touch the database), then stores the placements,
-explains what stayed unscheduled and, after publication, notifies exactly the participants
-whose agenda changed.
+`schedule_run_execute`, which solves in a child process (an OR-Tools abort must not kill the
+task worker; the greedy quick schedule is the fallback) while this process writes the
+solver's progress to the run row every half second, then stores the placements, explains
+what stayed unscheduled and, after publication, notifies exactly the participants whose
+agenda changed. Rescheduling first tries to fit late changes without moving anyone.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import logging
-import threading
+import multiprocessing
+import time
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime
+from queue import Empty
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -159,41 +160,95 @@ def _method(problem: core.Problem, requested: str) -> str:
     return requested
 
 
-def _solve_with_progress(run: ScheduleRun, prepared: Prepared) -> core.Result:
-    latest: dict[str, core.Progress] = {}
-    lock = threading.Lock()
+def _child(problem: core.Problem, options: core.SolveOptions, queue) -> None:
+    """Runs in a child process: solve and send progress and the result back."""
+    options.progress = lambda progress: queue.put(("progress", progress))
+    result = core.solve(problem, options)
+    queue.put(("result", result))
 
-    def on_progress(progress: core.Progress) -> None:
-        with lock:
-            latest["p"] = progress
 
-    options = core.SolveOptions(
-        time_limit=float(run.time_limit),
-        method=_method(prepared.problem, run.method),  # type: ignore[arg-type]
-        progress=on_progress,
-    )
-    problem = prepared.problem
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        if problem.previous is not None:
-            future = pool.submit(core.reschedule, problem, problem.previous, options)
+def _solve_isolated(run: ScheduleRun, problem: core.Problem, time_limit: float) -> core.Result:
+    """Solve in a child process and copy its progress to the run row every half second.
+
+    The solver runs out of process because CP-SAT can abort the whole process on an internal
+    check (seen with this OR-Tools build); a crash then fails over to the core's greedy quick
+    schedule instead of killing the task worker. The child never touches the database.
+    """
+    method = _method(problem, run.method)
+    if method == "greedy":
+        return core.solve(problem, core.SolveOptions(time_limit=time_limit, method="greedy"))
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue()
+    options = core.SolveOptions(time_limit=time_limit, method=method)  # type: ignore[arg-type]
+    child = ctx.Process(target=_child, args=(problem, options, queue), daemon=True)
+    child.start()
+    result = None
+    deadline = time.monotonic() + time_limit + 120
+    while result is None:
+        try:
+            kind, payload = queue.get(timeout=0.5)
+        except Empty:
+            if not child.is_alive() or time.monotonic() > deadline:
+                break
+            continue
+        if kind == "result":
+            result = payload
         else:
-            future = pool.submit(core.solve, problem, options)
-        written = None
-        while True:
-            try:
-                return future.result(timeout=0.5)
-            except FutureTimeout:
-                with lock:
-                    progress = latest.get("p")
-                if progress is not None and progress is not written:
-                    written = progress
-                    ScheduleRun.objects.filter(pk=run.pk).update(
-                        best_breaks=progress.breaks,
-                        lower_bound=progress.lower_bound,
-                        unscheduled_count=progress.unscheduled,
-                        scheduled_count=len(problem.meetings) - progress.unscheduled,
-                        moved_count=progress.moved,
-                    )
+            ScheduleRun.objects.filter(pk=run.pk).update(
+                best_breaks=payload.breaks,
+                lower_bound=payload.lower_bound,
+                unscheduled_count=payload.unscheduled,
+                scheduled_count=len(problem.meetings) - payload.unscheduled,
+                moved_count=payload.moved,
+            )
+    child.join(timeout=5)
+    if child.is_alive():
+        child.kill()
+    if result is None:
+        logger.error("scheduling run %s: solver process ended with %s", run.pk, child.exitcode)
+        run.message = _(
+            "The optimiser stopped unexpectedly (exit code %(code)s); the quick schedule "
+            "(first free slot) was used instead."
+        ) % {"code": child.exitcode}
+        result = core.solve(problem, core.SolveOptions(time_limit=time_limit, method="greedy"))
+    return result
+
+
+def _keep_previous(problem: core.Problem) -> core.Problem:
+    """The published schedule with every placed meeting pinned: only new or unplaced
+    meetings may go somewhere (no moves at all)."""
+    placed = {p.meeting: p for p in problem.previous or []}
+    meetings = [
+        dataclasses.replace(m, fixed_slot=placed[m.id].slot, fixed_table=placed[m.id].table)
+        if m.id in placed
+        else m
+        for m in problem.meetings
+    ]
+    return dataclasses.replace(problem, meetings=meetings, previous=None)
+
+
+def _solve_with_progress(run: ScheduleRun, prepared: Prepared) -> core.Result:
+    problem = prepared.problem
+    limit = float(run.time_limit)
+    if problem.previous is None:
+        return _solve_isolated(run, problem, limit)
+    # Rescheduling: first try without moving anything; when that places every meeting it is
+    # optimal for the order (unplaced, moves). Otherwise let the core's minimal-disruption
+    # reschedule move meetings, and keep whichever answer is better in that order.
+    started = time.monotonic()
+    kept = _solve_isolated(run, _keep_previous(problem), limit / 2)
+    kept.moved = []
+    if not kept.unscheduled and kept.placements:
+        return kept
+    left = max(5.0, limit - (time.monotonic() - started))
+    moved = _solve_isolated(run, problem, left)
+
+    def quality(result: core.Result) -> tuple[int, int, int]:
+        if not result.placements:
+            return (len(problem.meetings) + 1, 0, 0)
+        return (len(result.unscheduled), len(result.moved), result.breaks or 0)
+
+    return min([kept, moved], key=quality)
 
 
 def schedule_run_execute(*, run_id: int, now: datetime | None = None) -> ScheduleRun:
