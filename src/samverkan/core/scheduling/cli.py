@@ -13,8 +13,10 @@ from .model import SolveOptions
 from .solve import solve
 
 # Model building, JSON output and interpreter start-up happen outside CP-SAT's clock; keep this
-# much of the caller's limit in reserve so the whole command ends within it.
-SAFETY = 0.15
+# much of the caller's limit (share and seconds) in reserve so the whole command ends within it
+# even on a loaded machine.
+SAFETY = 0.12
+RESERVE = 1.5
 
 
 def run(path: str, time_limit: float, workers: int | None = None, verbose: bool = False) -> dict:
@@ -25,7 +27,7 @@ def run(path: str, time_limit: float, workers: int | None = None, verbose: bool 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr)
 
-    budget = max(0.5, time_limit * (1 - SAFETY) - (time.perf_counter() - t0))
+    budget = max(0.5, time_limit * (1 - SAFETY) - RESERVE - (time.perf_counter() - t0))
     opts = SolveOptions(time_limit=budget, workers=workers, log=log if verbose else None)
     result = solve(problem, opts)
     result.seconds = time.perf_counter() - t0
