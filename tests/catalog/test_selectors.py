@@ -79,3 +79,19 @@ def test_facet_counts(profile, operator):
     assert {v: n for v, _label, n in facets["sector"]} == {"D": 1, "K": 1}
     assert {v: n for v, _label, n in facets["market"]} == {"CN": 2, "NO": 1}
     assert facets["region"][0][1].startswith("SE")
+
+
+def test_search_index_follows_updates_and_deletes(operator):
+    organisation = _make(operator, "Kvarken Sol AB", keywords="solpaneler")
+    assert _names(None, q="solpanel") == ["Kvarken Sol AB"]
+    services.organisation_update(
+        actor=operator, organisation=organisation, data={"keywords": "vätgas"}
+    )
+    assert _names(None, q="solpanel") == []
+    assert _names(None, q="vatgas") == ["Kvarken Sol AB"]
+    organisation.delete()
+    assert _names(None, q="vatgas") == []
+
+
+def test_search_ignores_punctuation_and_quotes(profile):
+    assert _names(None, q='"vasteras" AND (vind*') == ["Västerås Vindkraft AB"]

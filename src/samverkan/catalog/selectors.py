@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Count, F, Func, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 
 from samverkan.accounts.rules import is_operator
@@ -22,6 +23,8 @@ from samverkan.catalog.models import (
     SizeClass,
     Visibility,
 )
+from samverkan.catalog.sqlite_fts import TABLE as FTS_TABLE
+from samverkan.catalog.sqlite_fts import match_expression
 from samverkan.catalog.text import tokens
 from samverkan.common.models import AuditLogEntry
 
@@ -83,7 +86,14 @@ def _search(organisations: QuerySet, query: str) -> tuple[QuerySet, bool]:
             rank=SearchRank(F("search_vector"), search)
         )
         return organisations, True
-    # SQLite: every word must start a word of the folded text (prefix match, like `word:*`).
+    if connection.vendor == "sqlite":
+        # FTS5 over the same folded text, every word a prefix (sqlite_fts.py).
+        matching = RawSQL(
+            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+            [match_expression(words)],
+        )
+        return organisations.filter(pk__in=matching), False
+    # Any other backend: every word must start a word of the folded text.
     for word in words:
         organisations = organisations.filter(
             Q(search_text__startswith=word) | Q(search_text__contains=" " + word)
