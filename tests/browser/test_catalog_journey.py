@@ -63,8 +63,9 @@ def test_import_fix_bad_rows_and_publish_in_swedish_and_finnish(page, operator, 
 
     _upload(page, "companies-fixed.csv", content)
     expect(page.get_by_text("200 rows: 200 new, 0 to merge, 0 with errors.")).to_be_visible()
-    page.get_by_role("button", name="Import all rows").click()
-    expect(page.get_by_text("200 organisations were imported.")).to_be_visible()
+    # 200 rows with people and audit entries: minutes on a busy 2-core machine.
+    page.get_by_role("button", name="Import all rows").click(timeout=600_000)
+    expect(page.get_by_text("200 organisations were imported.")).to_be_visible(timeout=600_000)
 
     page.get_by_label("Published").check()
     page.get_by_role("button", name="Save").click()
