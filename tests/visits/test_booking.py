@@ -214,3 +214,10 @@ def test_timestamps_are_aware(client, page, booking_post):
     client.post(book_url(page), booking_post())
     visit = VisitRequest.objects.get()
     assert timezone.is_aware(visit.privacy_consent_at)
+
+
+def test_form_in_finnish(client, page):
+    html = client.get(book_url(page), HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+    assert "Varaa vierailu" in html
+    assert "1. Valitse vierailun päätavoite." in html
+    assert "Vierailijat maksavat kaikki vierailun kulut" in html

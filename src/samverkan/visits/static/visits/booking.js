@@ -20,3 +20,10 @@ document.querySelectorAll("button[data-add-row]").forEach((button) => {
     if (first) first.focus();
   });
 });
+// A row marked "remove" is dimmed; it is left out when the form is sent.
+document.addEventListener("change", (event) => {
+  const box = event.target;
+  if (box.matches('.booking input[type=checkbox][name$="-DELETE"]')) {
+    box.closest("fieldset").classList.toggle("row-removed", box.checked);
+  }
+});
