@@ -15,8 +15,8 @@ from .solve import solve
 # Model building, JSON output and interpreter start-up happen outside CP-SAT's clock; keep this
 # much of the caller's limit (share and seconds) in reserve so the whole command ends within it
 # even on a loaded machine.
-SAFETY = 0.12
-RESERVE = 1.5
+SAFETY = 0.2
+RESERVE = 2.0
 
 
 def run(path: str, time_limit: float, workers: int | None = None, verbose: bool = False) -> dict:

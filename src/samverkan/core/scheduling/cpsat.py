@@ -13,6 +13,7 @@ used tables), so a neighbourhood model stays small whatever the event size.
 from __future__ import annotations
 
 import math
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +25,10 @@ from .indexed import Indexed, participant_breaks
 
 
 def default_workers() -> int:
-    # Measured on the 2-core machine: CP-SAT's full portfolio (8 workers: core-based bound
-    # raising, LNS, LP variants) raises the lower bound on the hard shared instances where 1, 2
-    # or 4 workers leave it at 0, although the workers share two cores.
-    return 8
+    # Measured on the 2-core machine (benchmarks/b2b, 60 s): 4 workers (twice the cores) proved
+    # forumt-14 optimal and found better schedules than 8 workers, which also overran the time
+    # limit on a loaded machine; 1-2 workers lack the portfolio's bound-raising strategies.
+    return max(4, min(8, 2 * (os.cpu_count() or 1)))
 
 
 @dataclass
