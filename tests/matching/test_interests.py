@@ -136,3 +136,18 @@ def test_outsider_cannot_view_interest(client, interest):
     client.force_login(UserFactory())
     response = client.get(reverse("matching:interest-detail", args=[interest.pk]))
     assert response.status_code == 302  # to login: not theirs
+
+
+def test_contact_list_queries_do_not_grow(client, sme, fibre, django_assert_max_num_queries):
+    from samverkan.matching.models import Contact
+    from tests.factories import OrganisationFactory
+
+    for _ in range(4):
+        other = OrganisationFactory()
+        a, b = sorted([fibre, other], key=lambda o: o.pk)
+        Contact.objects.create(organisation_a=a, organisation_b=b)
+    client.force_login(sme)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("matching:contact-list"))
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == 4
