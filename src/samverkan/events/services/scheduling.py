@@ -227,20 +227,23 @@ def _keep_previous(problem: core.Problem) -> core.Problem:
     return dataclasses.replace(problem, meetings=meetings, previous=None)
 
 
-def _solve_with_progress(run: ScheduleRun, prepared: Prepared) -> core.Result:
+def _solve_with_progress(run: ScheduleRun, prepared: Prepared, started: float) -> core.Result:
     problem = prepared.problem
-    limit = float(run.time_limit)
+    # The run's time limit covers the whole run: what building the problem took and a reserve
+    # for storing the placements (about a second per 250 meetings) come off the solver's time.
+    reserve = len(problem.meetings) / 250
+    limit = max(5.0, run.time_limit - (time.monotonic() - started) - reserve)
     if problem.previous is None:
         return _solve_isolated(run, problem, limit)
     # Rescheduling: first try without moving anything; when that places every meeting it is
     # optimal for the order (unplaced, moves). Otherwise let the core's minimal-disruption
     # reschedule move meetings, and keep whichever answer is better in that order.
-    started = time.monotonic()
+    first_pass = time.monotonic()
     kept = _solve_isolated(run, _keep_previous(problem), limit / 2)
     kept.moved = []
     if not kept.unscheduled and kept.placements:
         return kept
-    left = max(5.0, limit - (time.monotonic() - started))
+    left = max(5.0, limit - (time.monotonic() - first_pass))
     moved = _solve_isolated(run, problem, left)
 
     def quality(result: core.Result) -> tuple[int, int, int]:
@@ -252,6 +255,7 @@ def _solve_with_progress(run: ScheduleRun, prepared: Prepared) -> core.Result:
 
 
 def schedule_run_execute(*, run_id: int, now: datetime | None = None) -> ScheduleRun:
+    started = time.monotonic()
     run = ScheduleRun.objects.select_related("event").get(pk=run_id)
     if run.status != RunStatus.QUEUED:
         return run
@@ -263,7 +267,7 @@ def schedule_run_execute(*, run_id: int, now: datetime | None = None) -> Schedul
         run.meetings_total = len(prepared.meetings)
         run.save(update_fields=["meetings_total", "updated_at"])
         if prepared.meetings and prepared.slots:
-            result = _solve_with_progress(run, prepared)
+            result = _solve_with_progress(run, prepared, started)
             _apply(run, prepared, result)
         else:
             run.message = _("There are no meetings to schedule.")
