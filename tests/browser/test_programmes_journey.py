@@ -2,6 +2,7 @@
 changes the "contracts outside EU/EFTA" indicator on the dashboard, the drill-down shows the
 answer, and the funder report exports it."""
 
+import io
 import re
 from datetime import date
 
@@ -101,6 +102,7 @@ def test_survey_answer_changes_contracts_outside_eu_efta(page, browser, live_ser
     page.goto(f"/programmes/projects/{project.slug}/dashboard/")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download XLSX").click()
-    workbook = load_workbook(download_info.value.path())
+    with open(download_info.value.path(), "rb") as handle:
+        workbook = load_workbook(io.BytesIO(handle.read()))
     rows = {row[0]: row for row in workbook["Indicators"].iter_rows(values_only=True)}
     assert rows["contracts-outside"][5] == 1

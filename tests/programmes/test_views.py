@@ -79,10 +79,15 @@ def test_dashboard_needs_operator_or_partner_member(
     assert "25\u00a0000.00 EUR" in body
 
 
-def test_project_dashboard_and_indicator_drill_down(client, operator, programme, busy_project):
+def test_project_dashboard_and_indicator_drill_down(
+    client, operator, programme, busy_project, companies
+):
+    companies["se1"].region_id = "SE331"
+    companies["se1"].save()
     client.force_login(operator)
     response = client.get(f"/programmes/projects/{busy_project.slug}/dashboard/")
     assert response.status_code == 200
+    assert "(SE331)" in response.content.decode()  # table by NUTS region
     response = client.get(f"/programmes/{programme.slug}/indicators/contracts-outside/")
     body = response.content.decode()
     assert "Snölast AB (Canada)" in body

@@ -52,4 +52,27 @@ def country_table(results) -> dict:
         }
         for code in countries
     ]
+    return {"columns": columns, "rows": rows, "regions": region_table(results)}
+
+
+def region_table(results) -> dict:
+    """Records per NUTS 3 region (of the organisation) for the indicators that have regions."""
+    from samverkan.catalog.models import Region
+
+    columns, counts = [], {}
+    for result in results:
+        counter = Counter(record.region for record in result.records if record.region)
+        if counter:
+            columns.append(result)
+            counts[result.indicator.pk] = counter
+    codes = sorted({code for counter in counts.values() for code in counter})
+    names = dict(Region.objects.filter(code__in=codes).values_list("code", "name"))
+    rows = [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "cells": [counts[column.indicator.pk].get(code, 0) for column in columns],
+        }
+        for code in codes
+    ]
     return {"columns": columns, "rows": rows}

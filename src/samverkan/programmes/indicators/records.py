@@ -43,6 +43,7 @@ class Record:
     weight: Decimal = Decimal(1)
     organisation: str = ""
     country: str = ""
+    region: str = ""  # NUTS 3 code of the organisation, when the catalogue knows it
     project: str = ""
     url: str = ""
     detail: str = ""

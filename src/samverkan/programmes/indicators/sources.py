@@ -72,6 +72,7 @@ def _supported(scope: Scope, *, companies_only: bool) -> SourceResult:
             day=activity.starts_on,
             organisation=row.organisation.name,
             country=row.organisation.country,
+            region=row.organisation.region_id or "",
             project=str(activity.project),
             url=_activity_url(activity),
             ref=f"programmes.activityparticipation:{row.pk}",
@@ -107,6 +108,7 @@ def meetings_held(scope: Scope) -> SourceResult:
             day=row.held_on,
             organisation=row.organisation_a.name,
             country=row.organisation_a.country,
+            region=row.organisation_a.region_id or "",
             project=str(row.activity.project),
             url=_activity_url(row.activity),
             detail=row.activity.title,
@@ -137,6 +139,7 @@ def cross_border(scope: Scope) -> SourceResult:
                 day=row.held_on,
                 organisation=own.name,
                 country=own.country,
+                region=own.region_id or "",
                 project=str(row.activity.project),
                 url=_activity_url(row.activity),
                 ref=f"programmes.activitymeeting:{row.pk}",
@@ -154,6 +157,7 @@ def cross_border(scope: Scope) -> SourceResult:
                 day=meeting.day,
                 organisation=own.name,
                 country=own.country,
+                region=own.region_id or "",
                 project=meeting.project,
                 url=f"/events/{meeting.event_slug}/",
                 ref=f"events.meeting:{meeting.pk}",
@@ -202,6 +206,7 @@ class SurveyFact:
     day: date
     organisation: str
     organisation_country: str
+    organisation_region: str
     project: str
     project_id: int
     answers: dict  # key -> (boolean, text, number, currency)
@@ -243,6 +248,7 @@ def survey_facts(scope: Scope) -> list[SurveyFact]:
                 day,
                 invitation.organisation.name,
                 invitation.organisation.country,
+                invitation.organisation.region_id or "",
                 str(invitation.project),
                 invitation.project_id,
                 answers,
@@ -257,6 +263,7 @@ def _survey_record(fact: SurveyFact, kind: str, **extra) -> Record:
         label=fact.organisation,
         day=fact.day,
         organisation=fact.organisation,
+        region=fact.organisation_region,
         project=fact.project,
         url=reverse("programmes:survey-response", kwargs={"pk": fact.response_pk}),
         ref=f"programmes.surveyresponse:{fact.response_pk}",
@@ -281,6 +288,7 @@ def _outcome_record(row: BusinessOutcome, kind: str, **extra) -> Record:
         day=row.happened_on,
         organisation=row.organisation.name,
         country=row.country,
+        region=row.organisation.region_id or "",
         project=str(row.project),
         url=reverse("programmes:project-detail", kwargs={"slug": row.project.slug})
         + f"#outcome-{row.pk}",
