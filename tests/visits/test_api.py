@@ -197,3 +197,22 @@ def test_operator_workflow_through_the_api(client, operator, mailoutbox):
     stats = client.get(f"{URL}/statistics", **headers).json()
     assert stats["opportunities_by_country"] == {"BR": 2}
     assert stats["meetings_held"] == 4
+
+
+def test_missing_ids_do_not_reveal_existence_to_non_operators(client, user, operator):
+    headers = _auth(user)
+    assert client.get(f"{URL}/999999", **headers).status_code == 403
+    response = client.post(
+        f"{URL}/999999/hosts/1/response",
+        json.dumps({"accept": False}),
+        content_type="application/json",
+        **headers,
+    )
+    assert response.status_code == 403
+    assert client.get(f"{URL}/999999", **_auth(operator)).status_code == 404
+
+
+def test_nul_characters_are_refused_cleanly(client, payload):
+    response = post(client, payload(booking_page="a\x00b", purpose="x\x00y"))
+    assert response.status_code == 422
+    assert VisitRequest.objects.count() == 0

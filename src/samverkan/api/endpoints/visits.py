@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
@@ -127,6 +128,8 @@ def _form_data(payload: VisitRequestIn) -> MultiValueDict:
 )
 @api_permission("visits.book")
 def visit_request_create(request, payload: VisitRequestIn):
+    if "\x00" in payload.booking_page:
+        raise DjangoValidationError({"booking_page": [str(phrases.NOT_ACCEPTING)]})
     page = selectors.booking_page_get_active(slug=payload.booking_page)
     if page is None:
         raise DjangoValidationError({"booking_page": [str(phrases.NOT_ACCEPTING)]})
@@ -237,10 +240,14 @@ class VisitFilters(Schema):
 def _visit(request, visit_id: int, **kwargs) -> VisitRequest:
     visit = selectors.visit_request_detail(pk=visit_id)
     if visit is None:
-        from django.http import Http404
-
         raise Http404("No such visit request.")
     return visit
+
+
+def _visit_for_permission(request, visit_id: int, **kwargs) -> VisitRequest | None:
+    """The object for the permission check: None if missing, so that users without the
+    permission get 403 whether or not the id exists (the operation answers 404 after)."""
+    return VisitRequest.objects.filter(pk=visit_id).first()
 
 
 @router.get("/statistics", summary="Counts for the programme's indicators")
@@ -261,7 +268,7 @@ def visit_request_list(request, filters: Query[VisitFilters]):
 @router.get(
     "/{visit_id}", response={200: VisitRequestDetailOut, 404: Problem}, summary="One request"
 )
-@api_permission("visits.view_request", obj_getter=_visit)
+@api_permission("visits.view_request", obj_getter=_visit_for_permission)
 def visit_request_detail(request, visit_id: int):
     return _visit(request, visit_id)
 
@@ -277,7 +284,7 @@ class TransitionIn(Schema):
     response={200: VisitRequestDetailOut, 404: Problem, 422: Problem},
     summary="Move the request to another status",
 )
-@api_permission("visits.change_request", obj_getter=_visit)
+@api_permission("visits.change_request", obj_getter=_visit_for_permission)
 def visit_request_transition(request, visit_id: int, payload: TransitionIn):
     visit = _visit(request, visit_id)
     workflow.visit_request_transition(actor=request.user, visit=visit, **payload.dict())
@@ -293,7 +300,7 @@ class AssignIn(Schema):
     response={200: VisitRequestDetailOut, 404: Problem, 422: Problem},
     summary="Assign the request to a staff member (or nobody)",
 )
-@api_permission("visits.change_request", obj_getter=_visit)
+@api_permission("visits.change_request", obj_getter=_visit_for_permission)
 def visit_request_assign(request, visit_id: int, payload: AssignIn):
     visit = _visit(request, visit_id)
     assignee = None
@@ -314,7 +321,7 @@ class CommentIn(Schema):
     response={201: dict, 404: Problem, 422: Problem},
     summary="Add an internal comment",
 )
-@api_permission("visits.change_request", obj_getter=_visit)
+@api_permission("visits.change_request", obj_getter=_visit_for_permission)
 def visit_request_comment(request, visit_id: int, payload: CommentIn):
     comment = workflow.visit_comment_add(
         actor=request.user, visit=_visit(request, visit_id), body=payload.body
@@ -334,7 +341,7 @@ class SuggestionOut(Schema):
     response={200: list[SuggestionOut], 404: Problem},
     summary="Suggested host organisations, with reasons",
 )
-@api_permission("visits.manage_hosts", obj_getter=_visit)
+@api_permission("visits.manage_hosts", obj_getter=_visit_for_permission)
 def visit_host_suggestions(request, visit_id: int):
     return [
         SuggestionOut(
@@ -379,7 +386,7 @@ class HostInviteIn(Schema):
     response={201: HostOut, 404: Problem, 422: Problem},
     summary="Invite a catalogue organisation to host the delegation",
 )
-@api_permission("visits.manage_hosts", obj_getter=_visit)
+@api_permission("visits.manage_hosts", obj_getter=_visit_for_permission)
 def visit_host_invite(request, visit_id: int, payload: HostInviteIn):
     visit = _visit(request, visit_id)
     organisation = get_object_or_404(Organisation, pk=payload.organisation_id)
@@ -407,11 +414,11 @@ class HostResponseIn(Schema):
     note: str = ""
 
 
-def _host(request, visit_id: int, host_id: int, **kwargs) -> HostInvitation:
-    return get_object_or_404(
-        HostInvitation.objects.select_related("organisation", "request"),
-        pk=host_id,
-        request_id=visit_id,
+def _host(request, visit_id: int, host_id: int, **kwargs) -> HostInvitation | None:
+    return (
+        HostInvitation.objects.select_related("organisation", "request")
+        .filter(pk=host_id, request_id=visit_id)
+        .first()
     )
 
 
@@ -422,9 +429,12 @@ def _host(request, visit_id: int, host_id: int, **kwargs) -> HostInvitation:
 )
 @api_permission("visits.respond_host_invitation", obj_getter=_host)
 def visit_host_respond(request, visit_id: int, host_id: int, payload: HostResponseIn):
+    host = _host(request, visit_id, host_id)
+    if host is None:
+        raise Http404("No such host invitation.")
     host = hosts.host_respond(
         actor=request.user,
-        host=_host(request, visit_id, host_id),
+        host=host,
         accept=payload.accept,
         windows=[(w.start, w.end) for w in payload.windows],
         note=payload.note,
@@ -472,7 +482,7 @@ def _itinerary(visit: VisitRequest) -> dict:
     response={200: ItineraryOut, 404: Problem},
     summary="The itinerary with its conflicts",
 )
-@api_permission("visits.view_request", obj_getter=_visit)
+@api_permission("visits.view_request", obj_getter=_visit_for_permission)
 def visit_itinerary(request, visit_id: int):
     return _itinerary(_visit(request, visit_id))
 
@@ -482,7 +492,7 @@ def visit_itinerary(request, visit_id: int):
     response={201: ItineraryOut, 404: Problem, 422: Problem},
     summary="Add an item to the itinerary",
 )
-@api_permission("visits.manage_itinerary", obj_getter=_visit)
+@api_permission("visits.manage_itinerary", obj_getter=_visit_for_permission)
 def visit_itinerary_add(request, visit_id: int, payload: ItemIn):
     visit = _visit(request, visit_id)
     data = payload.dict()
@@ -514,7 +524,7 @@ class OutcomeIn(Schema):
     response={200: dict, 404: Problem, 422: Problem},
     summary="Record the visit's results",
 )
-@api_permission("visits.record_results", obj_getter=_visit)
+@api_permission("visits.record_results", obj_getter=_visit_for_permission)
 def visit_outcome(request, visit_id: int, payload: OutcomeIn):
     visit = _visit(request, visit_id)
     outcome = results.visit_outcome_record(
