@@ -144,3 +144,33 @@ def test_answer_page_is_public_and_unknown_token_is_404(client, sent):
     response = client.post(f"/programmes/survey/{invitations[0].token}/", {})
     assert response.status_code == 422
     assert "This question needs an answer." in response.content.decode()
+
+
+def test_due_surveys_are_sent_once_six_months_after_the_activity(
+    project, companies, mailoutbox, django_capture_on_commit_callbacks
+):
+    q = questionnaire(project.programme)
+    contact(companies["se1"])
+    today = date(2018, 9, 1)
+    due = services.activity_create(
+        actor=None,
+        project=project,
+        kind="fair",
+        title="Fair",
+        participants=[companies["se1"]],
+        starts_on=today - timedelta(days=q.send_after_days),
+    )
+    services.activity_create(
+        actor=None,
+        project=project,
+        kind="fair",
+        title="Old fair",
+        participants=[companies["se1"]],
+        starts_on=date(2016, 1, 1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert survey_services.surveys_send_due(today=today) == 1
+    assert SurveyInvitation.objects.get().activity == due
+    assert len(mailoutbox) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert survey_services.surveys_send_due(today=today) == 0

@@ -40,3 +40,11 @@ def survey_reminders_send() -> int:
         invitation.save(update_fields=["reminders_sent", "last_reminded_at", "updated_at"])
         count += 1
     return count
+
+
+@task()
+def surveys_due_send() -> int:
+    """Send follow-up surveys that are due (`send_after_days` after each activity)."""
+    from samverkan.programmes.services.surveys import surveys_send_due
+
+    return surveys_send_due()

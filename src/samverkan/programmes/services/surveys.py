@@ -217,3 +217,38 @@ def survey_reminders_due(*, now=None):
         if last + timedelta(days=questionnaire.remind_after_days) <= now:
             due.append(invitation)
     return due
+
+
+DUE_WINDOW_DAYS = 30
+
+
+def surveys_send_due(*, today=None) -> int:
+    """Send each questionnaire for every activity whose follow-up is due: `send_after_days`
+    after the activity, within a 30-day window (older activities are not surveyed
+    automatically). Activities already surveyed or without contacts are skipped."""
+    today = today or timezone.localdate()
+    sent = 0
+    for questionnaire in Questionnaire.objects.filter(questions__isnull=False).distinct():
+        latest = today - timedelta(days=questionnaire.send_after_days)
+        earliest = latest - timedelta(days=DUE_WINDOW_DAYS)
+        activities = (
+            Activity.objects.filter(
+                project__programme_id=questionnaire.programme_id,
+                starts_on__gt=earliest,
+                starts_on__lte=latest,
+            )
+            .exclude(pk__in=questionnaire.invitations.values("activity_id"))
+            .select_related("project")
+        )
+        for activity in activities:
+            if not survey_recipients(project=activity.project, activity=activity):
+                continue
+            sent += len(
+                survey_send(
+                    actor=None,
+                    questionnaire=questionnaire,
+                    project=activity.project,
+                    activity=activity,
+                )
+            )
+    return sent
