@@ -153,7 +153,7 @@ def test_cleantech_kvarken_matchmaking(page, login, password):
     page.get_by_role("link", name="See the schedule").click()
     page.get_by_role("button", name="Publish agendas").click()
     assert page.get_by_text("Agendas published").is_visible()
-    assert page.get_by_role("link", name="Snowload Sensors AB – Vaasa Wind Oy").is_visible()  # noqa: RUF001
+    assert page.get_by_role("link", name="Vaasa Wind Oy – Snowload Sensors AB").is_visible()  # noqa: RUF001
 
     # 4. A cancellation is absorbed with few moves.
     cancelled = (
