@@ -154,3 +154,16 @@ def _file(name, content):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_nul_characters_and_odd_queries_are_harmless(client, profile, operator):
+    response = client.get(API, {"q": "väst\x00erås_ (vind*", "region": "SE\x00"})
+    assert response.status_code == 200
+    headers = bearer(operator)
+    response = client.patch(
+        f"{API}/{profile.pk}",
+        json.dumps({"city": "Ume\u0000å"}),
+        content_type="application/json",
+        **headers,
+    )
+    assert (response.status_code, response.json()["city"]) == (200, "Umeå")

@@ -87,16 +87,25 @@ def read_table(*, file_name: str, content: bytes) -> tuple[list[str], list[list[
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise ValidationError(_("This is not a readable XLSX file.")) from error
         rows = [
-            ["" if cell is None else str(cell).strip() for cell in row]
+            ["" if cell is None else str(cell).replace("\x00", "").strip() for cell in row]
             for row in sheet.iter_rows(values_only=True)
         ]
     elif file_name.lower().endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = content.decode("cp1252")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+            text = content.decode("cp1252", errors="replace")
+        text = text.replace("\x00", "")
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        try:
+            rows = [
+                [cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)
+            ]
+        except csv.Error as error:
+            raise ValidationError(_("This is not a readable CSV file.")) from error
     else:
         raise ValidationError(_("Upload a .csv or .xlsx file."))
     rows = [row for row in rows if any(row)]

@@ -46,6 +46,12 @@ class OrganisationFilters:
     sort: str = "name"
     extra: dict = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                setattr(self, f.name, value.replace("\x00", "").strip()[:200])
+
     @classmethod
     def from_params(cls, params) -> OrganisationFilters:
         names = [f.name for f in fields(cls) if f.name != "extra"]

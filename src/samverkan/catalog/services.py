@@ -75,6 +75,17 @@ def _codes(value: Any) -> list[str]:
     return [str(item).strip() for item in value or [] if str(item).strip()]
 
 
+def strip_nul(value: Any) -> Any:
+    """Remove NUL characters (PostgreSQL refuses them in text) from nested input."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {key: strip_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [strip_nul(item) for item in value]
+    return value
+
+
 def organisation_clean(
     *, data: dict[str, Any], instance: Organisation | None = None
 ) -> dict[str, Any]:
@@ -83,6 +94,7 @@ def organisation_clean(
     Returns the cleaned data with `region` as a Region, `sectors` and `target_markets` as lists
     of model instances. Keys absent from `data` are left out (partial updates).
     """
+    data = strip_nul(data)
     errors: dict[str, str] = {}
     cleaned: dict[str, Any] = {}
     current = (lambda f: getattr(instance, f)) if instance else (lambda f: "")
@@ -312,6 +324,7 @@ def _texts_snapshot(organisation: Organisation) -> dict[str, dict[str, str]]:
 
 
 def _texts_write(organisation: Organisation, texts: dict[str, dict[str, str]]) -> None:
+    texts = strip_nul(texts)
     errors = {}
     for language, values in texts.items():
         if language not in LANGUAGE_CODES:
@@ -364,6 +377,7 @@ def organisation_claim_invite(*, actor, organisation: Organisation, email: str):
 
 
 def person_clean(*, data: dict[str, Any]) -> dict[str, Any]:
+    data = strip_nul(data)
     errors: dict[str, str] = {}
     cleaned = {
         "name": str(data.get("name") or "").strip(),

@@ -8,6 +8,7 @@ import unicodedata
 # Letters that Unicode decomposition does not split into base letter + accent.
 _SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
 _WORD = re.compile(r"\w+")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def fold(value: str) -> str:
@@ -20,6 +21,7 @@ def fold(value: str) -> str:
 def tokens(query: str) -> list[str]:
     """The folded words of a search query, without duplicates, in order."""
     seen: dict[str, None] = {}
-    for word in fold(query).split():
+    # Underscores split words too, as both full-text tokenizers do.
+    for word in _TOKEN.findall(fold(query)):
         seen.setdefault(word, None)
     return list(seen)[:8]
