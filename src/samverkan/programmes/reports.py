@@ -7,6 +7,7 @@ code) together with their currency; totals are in the programme currency with th
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +19,8 @@ from samverkan.programmes import selectors
 from samverkan.programmes.indicators.compute import IndicatorResult, indicator_results
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+# fpdf2 subsets embedded fonts with fontTools, which logs every glyph at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 @dataclass
