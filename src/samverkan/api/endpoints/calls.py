@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
@@ -19,6 +19,14 @@ from samverkan.common.permissions import api_permission
 
 prefix = "/"
 router = Router(tags=["calls"])
+
+
+class Pagination(PageNumberPagination):
+    """Page numbers bounded so the database offset can never overflow (SQLite: 2**63)."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=1_000_000)
+        page_size: int | None = Field(None, ge=1, le=200)
 
 
 class CallOut(Schema):
@@ -146,7 +154,7 @@ def _visible_call(request, call_id: int) -> Call:
     summary="Published calls (operators also see drafts)",
 )
 @api_permission("calls.list_calls")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def list_calls(request, filters: Query[CallFilters]):
     return selectors.call_list(user=request.user, status=filters.status, query=filters.q)
 
@@ -206,7 +214,7 @@ def apply(request, call_id: int, payload: ApplicationIn):
     summary="Applications of the organisations I belong to",
 )
 @api_permission("calls.list_own")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def my_applications(request, status: str = ""):
     return selectors.application_list_for_user(user=request.user, status=status)
 
@@ -251,7 +259,7 @@ def withdraw_application(request, application_id: int):
 
 @router.get("/reviews", response=list[AssignmentOut], summary="Applications assigned to me")
 @api_permission("calls.list_own")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def my_reviews(request, status: str = ""):
     return selectors.assignment_list_for_user(user=request.user, status=status)
 
@@ -286,7 +294,7 @@ def save_review(request, assignment_id: int, payload: ReviewIn):
     summary="Decisions on my organisations' applications (operators: all)",
 )
 @api_permission("calls.list_own")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def decisions(request, call_id: int | None = None):
     call = get_object_or_404(Call, pk=call_id) if call_id else None
     return selectors.decision_list(user=request.user, call=call)
