@@ -92,12 +92,15 @@ QUERIES = [
 ]
 
 
-def setup(db: str) -> None:
+def setup(db: str, reuse: bool) -> None:
     if db == "sqlite":
         path = Path("/tmp/catalog_bench.sqlite3")
         for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
+            if not reuse:
+                Path(str(path) + suffix).unlink(missing_ok=True)
         os.environ["SAMVERKAN_DATABASE_URL"] = f"sqlite:///{path}"
+    elif reuse:
+        os.environ["SAMVERKAN_DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/catalog_bench"
     else:
         import psycopg
 
@@ -170,6 +173,7 @@ def measure(rounds: int) -> None:
     from samverkan.catalog import selectors
 
     page_times, facet_times = [], []
+    per_query: dict[str, list[float]] = {}
     for round_number in range(rounds):
         for params in QUERIES:
             filters = selectors.OrganisationFilters.from_params(params)
@@ -179,9 +183,12 @@ def measure(rounds: int) -> None:
             list(page.object_list)
             page.paginator.count  # noqa: B018 - the count query is part of the page
             page_times.append((time.perf_counter() - started) * 1000)
+            per_query.setdefault(str(params), []).append(page_times[-1])
             started = time.perf_counter()
             selectors.organisation_facets(organisations=organisations)
             facet_times.append((time.perf_counter() - started) * 1000)
+    for label, times in per_query.items():
+        print(f"  {label:55s} median {statistics.median(times):7.1f} ms")
     for label, times in (("search page (25 + count)", page_times), ("facet counts", facet_times)):
         q = statistics.quantiles(times, n=100)
         print(f"{label:28s} n={len(times):4d}  p50={q[49]:7.1f} ms  p95={q[94]:7.1f} ms")
@@ -192,9 +199,13 @@ def main() -> None:
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--reuse", action="store_true", help="Measure the database of the previous run again."
+    )
     args = parser.parse_args()
-    setup(args.db)
-    generate(args.count)
+    setup(args.db, args.reuse)
+    if not args.reuse:
+        generate(args.count)
     measure(args.rounds)
 
 
