@@ -531,7 +531,6 @@ class Builder:
         prm.max_time_in_seconds = max(0.05, time_limit)
         prm.num_workers = workers
         prm.random_seed = seed
-        prm.repair_hint = True
         best: dict = {}
         t0 = time.perf_counter()
 
