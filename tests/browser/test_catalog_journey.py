@@ -55,7 +55,7 @@ def test_import_fix_bad_rows_and_publish_in_swedish_and_finnish(page, operator, 
     content = DEMO_FILE.read_bytes()
     _upload(page, "companies.csv", content + BAD_ROWS.encode())
     bad_rows = page.locator("#bad-rows tbody tr")
-    assert bad_rows.count() == 2
+    expect(bad_rows).to_have_count(2)
     assert "Unknown country code “XX”" in bad_rows.nth(0).inner_text()
     assert "Unknown NACE Rev. 2.1 code: 99.99" in bad_rows.nth(1).inner_text()
     assert page.get_by_role("button", name="Import all rows").count() == 0
@@ -70,16 +70,17 @@ def test_import_fix_bad_rows_and_publish_in_swedish_and_finnish(page, operator, 
     page.get_by_label("Published").check()
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name="public pages").first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Cleantech Kvarken-företag"
-    assert page.locator("#result-count").inner_text().startswith("200 ")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cleantech Kvarken-företag")
+    expect(page.locator("#result-count")).to_have_text(re.compile(r"^200 "))
     page.get_by_role("link", name="Suomi", exact=True).click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Cleantech Kvarken -yritykset"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cleantech Kvarken -yritykset")
     page.locator("#id_q").fill("vasteras")
     page.locator("#id_q").press("Enter")
+    expect(page).to_have_url(re.compile(r"q=vasteras"))
     first = page.locator("ul.list a").first
     name = first.inner_text()
     first.click()
-    assert page.get_by_role("heading", level=1).inner_text() == name
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
     assert "(invented)" in name
 
 
@@ -118,6 +119,7 @@ def test_company_claims_and_completes_its_profile(page, operator, login):
     page.context.clear_cookies()
     login(operator)
     page.goto(organisation.get_absolute_url())
+    expect(page.get_by_role("heading", name="Change history")).to_be_visible()
     history = page.locator("table").last.inner_text()
     assert "Cecilia Demo" in history
     assert "catalog.organisation.update" in history
