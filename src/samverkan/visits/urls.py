@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverkan.visits.views import hosts, operator, public
+from samverkan.visits.views import hosts, operator, pages, public
 
 app_name = "visits"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("requests/<int:pk>/itinerary.ics", operator.request_ical, name="request-ical"),
     path("requests/<int:pk>/itinerary.pdf", operator.request_pdf, name="request-pdf"),
     path("requests/<int:pk>/results/", operator.outcome_record, name="outcome-record"),
+    path("pages/", pages.page_list, name="page-list"),
+    path("pages/new/", pages.page_create, name="page-create"),
+    path("pages/<slug:slug>/edit/", pages.page_edit, name="page-edit"),
     path("hosting/", hosts.host_invitation_list, name="host-list"),
     path("hosting/<int:pk>/", hosts.host_respond, name="host-respond"),
 ]
