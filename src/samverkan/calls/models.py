@@ -87,6 +87,13 @@ class Call(TimeStampedModel):
         return reverse("calls:call-detail", kwargs={"slug": self.slug})
 
     @property
+    def eligible_kind_labels(self) -> list[str]:
+        from samverkan.catalog.models import OrganisationKind
+
+        labels = dict(OrganisationKind.choices)
+        return [str(labels.get(kind, kind)) for kind in self.eligible_kinds]
+
+    @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
