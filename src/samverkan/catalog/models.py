@@ -162,6 +162,8 @@ class Organisation(TimeStampedModel):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The catalogue lists sort by name: a page of 25 need not sort every match.
+        indexes = [models.Index(fields=["name", "id"], name="catalog_org_name_id")]
 
     def __str__(self) -> str:
         return self.name

@@ -124,16 +124,19 @@ def organisations_filter(organisations: QuerySet, filters: OrganisationFilters) 
     if filters.country:
         organisations = organisations.filter(country=filters.country.upper())
     if filters.region:
-        organisations = organisations.filter(region__code__startswith=filters.region.upper())
+        # Through the small Region table, so the organisation side uses its region index.
+        regions = Region.objects.filter(code__startswith=filters.region.upper()).values("code")
+        organisations = organisations.filter(region_id__in=regions)
     if filters.kind:
         organisations = organisations.filter(kind=filters.kind)
     if filters.size:
         organisations = organisations.filter(size_class=filters.size)
     if filters.sector:
         code = filters.sector.upper()
-        links = Organisation.sectors.through.objects.filter(
-            Q(sector__section=code) if code.isalpha() else Q(sector__code__startswith=code)
-        )
+        sectors = Sector.objects.filter(
+            Q(section=code) if code.isalpha() else Q(code__startswith=code)
+        ).values("code")
+        links = Organisation.sectors.through.objects.filter(sector_id__in=sectors)
         organisations = organisations.filter(pk__in=links.values("organisation_id"))
     if filters.market:
         organisations = organisations.filter(
