@@ -233,15 +233,20 @@ def assign_tables(ix: Indexed, slot_of: list[int]) -> list[int]:
             used.add((t, tk))
     # Meetings with fewer pool choices first so that a flexible one never takes their table.
     order = sorted(range(ix.n_meetings), key=lambda m: len(ix.pools_of[m]))
+    cursor: dict[tuple[int, int], int] = {}  # (slot, pool) -> next table position to try
     for m in order:
         t = slot_of[m]
         if t < 0 or table[m] >= 0:
             continue
         for g in ix.pools_of[m]:
-            free = next((tk for tk in ix.pool_tables[g] if (t, tk) not in used), None)
-            if free is not None:
-                table[m] = free
-                used.add((t, free))
+            ts = ix.pool_tables[g]
+            i = cursor.get((t, g), 0)
+            while i < len(ts) and (t, ts[i]) in used:
+                i += 1
+            cursor[(t, g)] = i
+            if i < len(ts):
+                table[m] = ts[i]
+                used.add((t, ts[i]))
                 break
     return table
 
