@@ -7,7 +7,7 @@ people are listed only if they consented, unless the caller is a member or an op
 from datetime import datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Query, Router, Schema
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -174,7 +174,7 @@ def organisation_list(request, filters: Query[Filters]):
 def organisation_create(request, payload: OrganisationIn):
     data, texts = _split(payload)
     organisation = services.organisation_create(actor=request.user, data=data, texts=texts)
-    return 201, _detail(organisation.pk)
+    return Status(201, _detail(organisation.pk))
 
 
 @router.post(
@@ -189,7 +189,7 @@ def import_upload(request, file: File[UploadedFile], catalogue: Form[str] = ""):
         actor=request.user, file_name=file.name, content=file.read(), catalogue=target
     )
     imports.import_check(job=job)
-    return 201, job
+    return Status(201, job)
 
 
 class MappingIn(Schema):
@@ -275,7 +275,7 @@ def person_create(request, organisation_id: int, payload: PersonIn):
     person = services.person_create(
         actor=request.user, organisation=organisation, data=data, consent=consent
     )
-    return 201, person
+    return Status(201, person)
 
 
 @router.patch(
