@@ -7,10 +7,11 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
+from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.calls import selectors, services
 from samverkan.calls.models import Application, Assignment, Call, CallStatus
@@ -19,14 +20,6 @@ from samverkan.common.permissions import api_permission
 
 prefix = "/"
 router = Router(tags=["calls"])
-
-
-class Pagination(PageNumberPagination):
-    """Page numbers bounded so the database offset can never overflow (SQLite: 2**63)."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=200)
 
 
 class CallOut(Schema):

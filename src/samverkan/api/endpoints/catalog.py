@@ -9,9 +9,10 @@ from datetime import datetime
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
+from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.catalog import imports, selectors, services
 from samverkan.catalog.models import Catalogue, ImportJob, Organisation, Person
@@ -157,7 +158,7 @@ def _detail(organisation_id: int) -> Organisation:
 
 @router.get("", response=list[OrganisationOut], auth=OPTIONAL_AUTH, summary="List and search")
 @api_permission("catalog.list_organisations")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def organisation_list(request, filters: Query[Filters]):
     search = selectors.OrganisationFilters(**filters.dict())
     return selectors.organisation_search(user=request.user, filters=search).prefetch_related(

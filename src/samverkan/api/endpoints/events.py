@@ -13,10 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.accounts.models import Membership
 from samverkan.api.auth import OPTIONAL_AUTH
+from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.common.permissions import api_permission
 from samverkan.events import selectors
@@ -185,7 +186,7 @@ def _is_organiser(request, event: Event) -> bool:
 
 @router.get("", response=list[EventOut], auth=OPTIONAL_AUTH, summary="List events")
 @api_permission("events.list_events")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def event_list(request, q: str = "", status: str = ""):
     return selectors.event_list(user=request.user, q=q, status=status)
 
@@ -235,7 +236,7 @@ def register(request, slug: str, payload: RegistrationIn):
     summary="Participants (the marketplace)",
 )
 @api_permission("events.view_marketplace", obj_getter=_event)
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def participant_list(request, slug: str, q: str = "", country: str = "", sector: str = ""):
     return selectors.participant_list(
         event=_event(request, slug), q=q, country=country, sector=sector
@@ -248,7 +249,7 @@ def participant_list(request, slug: str, q: str = "", country: str = "", sector:
     summary="Meeting requests: your own; organisers see all",
 )
 @api_permission("events.view_marketplace", obj_getter=_event)
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def request_list(request, slug: str, status: str = ""):
     event = _event(request, slug)
     meetings.meeting_requests_expire(event=event)
@@ -303,7 +304,7 @@ def request_decline(request, slug: str, request_id: int):
     summary="Meetings: your own; organisers see all",
 )
 @api_permission("events.view_marketplace", obj_getter=_event)
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def meeting_list(request, slug: str, status: str = ""):
     event = _event(request, slug)
     participant = None if _is_organiser(request, event) else _me(request, event)

@@ -12,8 +12,9 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.catalog.models import Organisation
 from samverkan.common.permissions import api_permission
@@ -22,14 +23,6 @@ from samverkan.matching.models import ExpressionOfInterest, SavedSearch, Suggest
 
 prefix = "/matching"
 router = Router(tags=["matching"])
-
-
-class Pagination(PageNumberPagination):
-    """Page numbers bounded so the database offset can never overflow (SQLite: 2**63)."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=1_000_000)
-        page_size: int | None = Field(None, ge=1, le=1000)
 
 
 class ReasonOut(Schema):

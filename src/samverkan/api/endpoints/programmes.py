@@ -5,9 +5,10 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
+from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.common.permissions import api_permission
 from samverkan.programmes import selectors
@@ -196,7 +197,7 @@ def _project_queryset(filters: ProjectFilters):
     ).prefetch_related("contributions__fund", "contributions__funder", "contributions__partner")
 
 
-class ProjectPagination(PageNumberPagination):
+class ProjectPagination(Pagination):
     """Page numbers; indicator values are computed for the page's projects only."""
 
     def paginate_queryset(self, queryset, pagination, request=None, **params):
@@ -209,7 +210,7 @@ class ProjectPagination(PageNumberPagination):
 
 @router.get("/programmes", response=list[ProgrammeOut], auth=OPTIONAL_AUTH, summary="Programmes")
 @api_permission("programmes.list_programmes")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def programme_list(request, q: str = ""):
     return selectors.programme_list(query=q.strip())
 
@@ -322,7 +323,7 @@ def project_detail(request, project_id: int):
     summary="A project's activities with their participating organisations",
 )
 @api_permission("programmes.view_project", obj_getter=_project_obj)
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def project_activities(request, project_id: int):
     project = _project_obj(request, project_id)
     return [

@@ -9,9 +9,10 @@ from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
+from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.catalog.models import Organisation
 from samverkan.common.permissions import api_permission
@@ -258,7 +259,7 @@ def visit_statistics(request):
 
 @router.get("", response=list[VisitRequestOut], summary="List visit requests (operators)")
 @api_permission("visits.view_request_list")
-@paginate(PageNumberPagination)
+@paginate(Pagination)
 def visit_request_list(request, filters: Query[VisitFilters]):
     return selectors.visit_request_list(
         status=filters.status, query=filters.q, page_slug=filters.booking_page
