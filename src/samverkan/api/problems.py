@@ -141,6 +141,17 @@ def install_problem_handlers(api: NinjaAPI) -> None:
             detail=str(exc),
         )
 
+    @api.exception_handler(OverflowError)
+    def out_of_range(request, exc):
+        # An id or number too large for the database (SQLite and PostgreSQL use 64 bits).
+        return problem_response(
+            request,
+            status=422,
+            slug="validation-error",
+            title="The request is not valid.",
+            detail="A number in the request is out of range.",
+        )
+
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
         slug = {400: "bad-request", 429: "too-many-requests"}.get(exc.status_code, "error")
