@@ -1,7 +1,7 @@
 """B2B scheduler benchmark: every .dzn in a folder plus generated large events.
 
 Usage (from the repository root):
-    .venv/bin/python benchmarks/b2b/run.py [--dir /work/shared/b2b/instances] [--time-limit 60]
+    .venv/bin/python benchmarks/b2b/run.py [--dir ../shared/b2b/instances] [--time-limit 60]
         [--synthetic 1] [--participants 2000] [--seed 1] [--skip-instances]
 
 Each instance is solved in a fresh process through the same entry point as the
@@ -27,7 +27,7 @@ from samverkan.core.scheduling.greedy import greedy  # noqa: E402
 from samverkan.core.scheduling.indexed import compile_problem, participant_breaks  # noqa: E402
 from samverkan.core.scheduling.synthetic import generate  # noqa: E402
 
-SHARED = Path("/work/shared/b2b")
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "b2b"
 # Published results (Bofill et al., JAIR 2022) for the shared instances, for the table only.
 PUBLISHED = {
     "tic-12.original": "0",

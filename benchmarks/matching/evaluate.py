@@ -1,8 +1,8 @@
 """Dev-split evaluation: the engine next to the shared evaluator's baselines, LOPO CV, ablations.
 
-    .venv/bin/python benchmarks/matching/evaluate.py [--data /work/shared/match]
+    .venv/bin/python benchmarks/matching/evaluate.py [--data ../shared/match]
 
-1. runs /work/shared/match/eval_match.py on the command (official numbers + all baselines);
+1. runs ../shared/match/eval_match.py on the command (official numbers + all baselines);
 2. leave-one-project-out 5-fold cross-validation (grouped by project) at the shipped C;
 3. ablations on dev: the shipped weights with one signal group switched off.
 """
@@ -57,7 +57,9 @@ def fmt(m: dict[str, float]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="/work/shared/match")
+    ap.add_argument(
+        "--data", default=str(Path(__file__).resolve().parents[2].parent / "shared" / "match")
+    )
     args = ap.parse_args()
     d = Path(args.data)
     cmd = f"{sys.executable} -m samverkan.core.matching"

@@ -1,6 +1,6 @@
 """Learn the shipped ranker weights from the catalogue's own history (leave one project out).
 
-    .venv/bin/python benchmarks/matching/train.py [--data /work/shared/match] [--write]
+    .venv/bin/python benchmarks/matching/train.py [--data ../shared/match] [--write]
 
 Steps: build leave-one-project-out examples from catalog.jsonl (dev queries are read only for
 their *inputs*: how requests are phrased and which regions each programme targets), choose
@@ -33,7 +33,9 @@ def fmt(m: dict[str, float]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default="/work/shared/match")
+    ap.add_argument(
+        "--data", default=str(Path(__file__).resolve().parents[2].parent / "shared" / "match")
+    )
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     d = Path(args.data)

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-SHARED = Path("/work/shared/b2b")
+# shared/ lies beside the project's checkout (CI clones it there); SAMVERKAN_SHARED_DIR overrides.
+SHARED = (
+    Path(
+        os.environ.get(
+            "SAMVERKAN_SHARED_DIR", Path(__file__).resolve().parents[3].parent / "shared"
+        )
+    )
+    / "b2b"
+)
 INSTANCES = SHARED / "instances"
 CHECKER = SHARED / "check_b2b.py"
 

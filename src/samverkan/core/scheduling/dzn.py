@@ -1,5 +1,5 @@
 """Reader for the MiniZinc ``.dzn`` instances of Bofill et al. (JAIR 74, 2022) and writer of the
-JSON output contract (see /work/shared/b2b/README.md).
+JSON output contract (see ../shared/b2b/README.md).
 
 Participants, meetings and slots keep the benchmark's 1-based numbers as ids; slots
 ``1..nMorningSlots`` get session "morning", the rest "afternoon"; session code 1/2/3 becomes the
