@@ -60,3 +60,15 @@ def test_audit_log_page_is_for_operators_only(client, user, operator, organisati
     response = client.get("/audit-log/")
     assert response.status_code == 200
     assert b"accounts.test" in response.content
+
+
+def test_nul_characters_are_refused_with_400(client):
+    api = client.get("/api/v1/organisations", {"q": "a\x00b"})
+    assert api.status_code == 400
+    assert api["Content-Type"] == "application/problem+json"
+    web = client.get("/catalogue/", {"q": "a\x00b"})
+    assert web.status_code == 400
+    body = client.patch(
+        "/api/v1/me", data='{"full_name": "a\\u0000"}', content_type="application/json"
+    )
+    assert body.status_code == 400
