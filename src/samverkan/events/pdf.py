@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.utils import formats
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from samverkan.common.pdf import FONT_DIR
 from samverkan.events import selectors
 from samverkan.events.models import Event, Participant
-
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 
 def _pdf(title: str) -> tuple[FPDF, str]:

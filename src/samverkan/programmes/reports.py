@@ -10,15 +10,14 @@ import io
 import logging
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samverkan.common.pdf import FONT_DIR
 from samverkan.programmes import selectors
 from samverkan.programmes.indicators.compute import IndicatorResult, indicator_results
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 # fpdf2 subsets embedded fonts with fontTools, which logs every glyph at INFO.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 import zoneinfo
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -12,9 +11,8 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from icalendar import Calendar, Event
 
+from samverkan.common.pdf import FONT_DIR as DEJAVU
 from samverkan.visits.models import VisitRequest
-
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 
 
 def _items(visit: VisitRequest):
