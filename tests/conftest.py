@@ -36,9 +36,3 @@ def organisation():
 def owner(organisation, password):
     membership = MembershipFactory(organisation=organisation, role="owner", user__password=password)
     return membership.user
-
-
-@pytest.fixture
-def api_client(client):
-    """Django's test client; helpers for JSON requests with a bearer token."""
-    return client
