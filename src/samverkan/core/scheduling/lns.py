@@ -15,6 +15,7 @@ import time
 from .cpsat import Builder, State
 from .indexed import Indexed, participant_breaks
 from .kempe import kempe_repair
+from .large import anneal, applicable
 from .local import relocate
 from .sweep import sweep
 
@@ -84,7 +85,12 @@ def _score(ix: Indexed, st: State) -> tuple[int, int]:
 
 
 def run_lns(ix: Indexed, tr, start: State, workers: int, seed: int) -> str:
-    """Improve ``start`` until the tracker's deadline. Returns the status to report."""
+    """Improve ``start`` until the tracker's deadline. Returns the status to report.
+
+    Events the annealer covers (one table pool, no lunch rule, no rescheduling) go to
+    :mod:`.large`; everything else uses CP-SAT neighbourhoods below."""
+    if applicable(ix):
+        return _run_anneal(ix, tr, start, seed)
     rng = random.Random(seed)
     # The urgency sweep plus Kempe-chain repair usually beats the first-free greedy as a
     # start; unfairness is left to the search (it is penalised like an unplaced meeting).
@@ -148,3 +154,36 @@ def run_lns(ix: Indexed, tr, start: State, workers: int, seed: int) -> str:
     if fair and (complete or ix.problem.allow_unscheduled):
         return "FEASIBLE"
     return "UNKNOWN"
+
+
+def _run_anneal(ix: Indexed, tr, start: State, seed: int) -> str:
+    """Simulated annealing from the better of the greedy and the sweep + Kempe start; the
+    tracker is told about new best schedules at most every couple of seconds (its scoring
+    walks the whole event)."""
+    if tr.left() > 6:
+        sw = kempe_repair(ix, sweep(ix, seed), seed)
+        if _score(ix, sw) < _score(ix, start):
+            start = sw
+    last = [0.0]
+
+    def on_best(slots: list[int]) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 2.0:
+            last[0] = now
+            tr.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]))
+
+    best, an = anneal(ix, start, time.perf_counter() + tr.left() - 0.3, seed, on_best)
+    tr.log(f"anneal: {an.iterations} moves, unplaced={len(an.unplaced)} breaks={an.breaks}")
+    if best is None:
+        partial = State(list(an.slot), [0 if t >= 0 else -1 for t in an.slot])
+        if tr.best is None:
+            tr.offer(partial)
+        return "UNKNOWN" if tr.best is None or not _valid(ix, tr.best) else "FEASIBLE"
+    tr.offer(best)
+    return "FEASIBLE"
+
+
+def _valid(ix: Indexed, st: State) -> bool:
+    return all(t >= 0 for t in st.slot) and not any(
+        fairness_excess(ix, participant_breaks(ix, st.slot))
+    )
