@@ -53,7 +53,9 @@ def call_text(*, call: Call, language: str | None = None) -> dict[str, str]:
     return text
 
 
-def application_list(*, call: Call, status: str = "", query: str = "") -> QuerySet[Application]:
+def application_list(
+    *, call: Call, status: str = "", query: str = "", stage: str = ""
+) -> QuerySet[Application]:
     applications = call.applications.select_related("organisation", "decision").annotate(
         assignment_count=Count("assignments", distinct=True),
         review_count=Count(
@@ -62,6 +64,8 @@ def application_list(*, call: Call, status: str = "", query: str = "") -> QueryS
     )
     if status:
         applications = applications.filter(status=status)
+    if stage:
+        applications = applications.filter(stage=stage)
     if query:
         applications = applications.filter(
             Q(organisation__name__icontains=query) | Q(title__icontains=query)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("<slug:slug>/edit/", calls.call_edit, name="call-edit"),
     path("<slug:slug>/status/<str:action>/", calls.call_status, name="call-status"),
     path("<slug:slug>/form/", calls.call_form_builder, name="call-form"),
+    path("<slug:slug>/questions/<int:pk>/edit/", calls.question_edit, name="question-edit"),
     path(
         "<slug:slug>/questions/<int:pk>/<str:action>/",
         calls.question_change,

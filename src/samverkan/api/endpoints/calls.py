@@ -11,6 +11,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from samverkan.api.auth import OPTIONAL_AUTH
+from samverkan.api.endpoints import calls_admin as admin
 from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
 from samverkan.calls import selectors, services
@@ -46,6 +47,7 @@ class CallOut(Schema):
 
 
 class QuestionOut(Schema):
+    id: int
     key: str
     stage: str
     label: str
@@ -152,6 +154,26 @@ def list_calls(request, filters: Query[CallFilters]):
     return selectors.call_list(user=request.user, status=filters.status, query=filters.q)
 
 
+@router.post(
+    "/calls",
+    response={201: admin.CallAdminOut, **admin.ERRORS},
+    summary="Create a call (operators; it starts as a draft)",
+)
+@api_permission(admin.MANAGE)
+def create_call(request, payload: admin.CallIn):
+    return Status(201, admin.call_create_from(request, payload))
+
+
+@router.patch(
+    "/calls/{call_id}",
+    response={200: admin.CallAdminOut, **admin.ERRORS},
+    summary="Change a call (operators); times without an offset are in the call's zone",
+)
+@api_permission(admin.MANAGE)
+def update_call(request, call_id: int, payload: admin.CallPatch):
+    return admin.call_update_from(request, admin.call_get(call_id), payload)
+
+
 @router.get(
     "/calls/{call_id}",
     response={200: CallOut, 404: Problem},
@@ -172,6 +194,27 @@ def get_call(request, call_id: int):
 @api_permission("calls.list_calls")
 def call_questions(request, call_id: int):
     return list(_visible_call(request, call_id).questions.all())
+
+
+@router.post(
+    "/calls/{call_id}/questions",
+    response={201: admin.QuestionAdminOut, **admin.ERRORS},
+    summary="Add a question to the form (operators; refused once applications are submitted)",
+)
+@api_permission(admin.MANAGE)
+def create_question(request, call_id: int, payload: admin.QuestionIn):
+    return Status(201, admin.question_create_from(request, admin.call_get(call_id), payload))
+
+
+@router.get(
+    "/calls/{call_id}/applications",
+    response={200: list[admin.ApplicationAdminOut], **admin.ERRORS},
+    summary="All applications of a call (operators); filters status, stage, q",
+)
+@api_permission(admin.MANAGE)
+@paginate(Pagination)
+def call_applications(request, call_id: int, filters: Query[admin.ApplicationFilters]):
+    return admin.application_list_for_call(admin.call_get(call_id), filters)
 
 
 @router.post(

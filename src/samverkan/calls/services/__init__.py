@@ -32,6 +32,7 @@ from samverkan.calls.services.calls import (
     question_create,
     question_delete,
     question_move,
+    question_update,
     require_operator,
 )
 from samverkan.calls.services.decisions import (
@@ -77,6 +78,7 @@ __all__ = [
     "question_create",
     "question_delete",
     "question_move",
+    "question_update",
     "require_operator",
     "review_save",
     "reviewer_add",

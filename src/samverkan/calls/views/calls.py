@@ -202,6 +202,39 @@ def question_change(request: HttpRequest, slug: str, pk: int, action: str) -> Ht
     return redirect("calls:call-form", slug=slug)
 
 
+@permission_required("calls.manage_calls")
+def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Edit one question; the service refuses changes that would alter submitted answers."""
+    question = get_object_or_404(Question.objects.select_related("call"), pk=pk, call__slug=slug)
+    initial = {
+        "stage": question.stage,
+        "label": question.label,
+        "help_text": question.help_text,
+        "kind": question.kind,
+        "required": question.required,
+        "choices": "\n".join(question.choices),
+        "max_length": question.max_length,
+        "min_value": question.min_value,
+        "max_value": question.max_value,
+        "allowed_extensions": ", ".join(question.allowed_extensions),
+        "max_file_size_mb": question.max_file_size_mb,
+    }
+    form = forms.QuestionForm(request.POST or None, initial=initial, prefix="question")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.question_update(actor=request.user, question=question, **form.cleaned_data)
+        except ValidationError as error:
+            form_error(form, error)
+        else:
+            messages.success(request, _("The question was saved."))
+            return redirect("calls:call-form", slug=slug)
+    answered = question.call.applications.filter(answers__has_key=question.key).count()
+    frozen = question.call.applications.exclude(status="draft").exists()
+    context = {"call": question.call, "question": question, "form": form}
+    context |= {"answered": answered, "frozen": frozen}
+    return render(request, "calls/question_edit.html", context)
+
+
 @require_POST
 @permission_required("calls.manage_calls")
 def criterion_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
