@@ -6,3 +6,8 @@ class ProgrammesConfig(AppConfig):
     name = "samverkan.programmes"
     label = "programmes"
     verbose_name = _("Programmes")
+
+    def ready(self) -> None:
+        from samverkan.programmes import integrations
+
+        integrations.register()

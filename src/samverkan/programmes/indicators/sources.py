@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.catalog.models import OrganisationKind
 from samverkan.programmes.countries import country_name, is_outside_eu_efta
-from samverkan.programmes.indicators import external
+from samverkan.programmes.indicators import cohorts, external
 from samverkan.programmes.indicators.records import Record, Scope, SourceResult, total
 from samverkan.programmes.models import (
     ActivityMeeting,
@@ -79,8 +79,15 @@ def _supported(scope: Scope, *, companies_only: bool) -> SourceResult:
             project_id=activity.project_id,
             key=f"organisation:{row.organisation_id}",
         )
-    records = list(first.values()) + external.supported_organisations(
-        scope, companies_only=companies_only
+    in_cohorts = [
+        record
+        for record in cohorts.supported_organisations(scope, companies_only=companies_only)
+        if (record.project_id, int(record.key.split(":")[1])) not in partners
+    ]
+    records = (
+        list(first.values())
+        + external.supported_organisations(scope, companies_only=companies_only)
+        + in_cohorts
     )
     return SourceResult(total(records), records)
 
@@ -437,6 +444,11 @@ def satisfaction(scope: Scope) -> SourceResult:
     return SourceResult(total(records, percentage=True), records)
 
 
+def cohort_offerings(scope: Scope) -> SourceResult:
+    records = cohorts.offerings(scope)
+    return SourceResult(total(records), records)
+
+
 def manual_only(scope: Scope) -> SourceResult:
     return SourceResult(ZERO, [])
 
@@ -448,6 +460,7 @@ SOURCES: dict[str, Callable[[Scope], SourceResult]] = {
     Source.CROSS_BORDER: cross_border,
     Source.MEETINGS_HELD: meetings_held,
     Source.ADVICE_HOURS: advice_hours,
+    Source.COHORT_OFFERINGS: cohort_offerings,
     Source.OPPORTUNITIES: opportunities,
     Source.OPPORTUNITIES_OUTSIDE: opportunities_outside,
     Source.CONTRACTS: contracts,

@@ -24,6 +24,7 @@ class Source(models.TextChoices):
     CROSS_BORDER = "cross_border", _("Enterprises cooperating across borders")
     MEETINGS_HELD = "meetings_held", _("Business meetings held")
     ADVICE_HOURS = "advice_hours", _("Hours of expert advice")
+    COHORT_OFFERINGS = "cohort_offerings", _("Offerings to organisations selected in calls")
     OPPORTUNITIES = "opportunities", _("Business opportunities")
     OPPORTUNITIES_OUTSIDE = "opportunities_outside", _("Business opportunities outside EU/EFTA")
     CONTRACTS = "contracts", _("Contracts signed")

@@ -59,6 +59,14 @@ class Project(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="follow_ups",
     )
+    # Cohorts of organisations selected in a call (calls app) that this project supports:
+    # their members count as organisations supported and their offerings as activities.
+    cohorts = models.ManyToManyField(
+        "calls.Cohort",
+        verbose_name=_("cohorts from calls"),
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-start_date", "name"]
