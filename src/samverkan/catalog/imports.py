@@ -4,7 +4,9 @@ Steps: `import_job_create` reads the file and guesses a column mapping; `import_
 run) validates every row and lists each bad row with its reasons, changing nothing;
 `import_commit` re-checks and writes all rows in one transaction, or nothing at all. A row
 whose registration number (or folded name in the same country) matches an existing
-organisation is merged into it: the file's non-empty cells overwrite, the rest is kept.
+organisation is a duplicate; the operator chooses per row (`import_decisions_set`): merge into
+it (the default: the file's non-empty cells overwrite, the rest is kept), create a new
+organisation anyway, or skip the row.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ ALIASES = {
     "description": "description_en", "offers": "offers_en", "needs": "needs_en",
 }  # fmt: skip
 LEGAL_SUFFIXES = re.compile(r"\b(ab|oy|oyj|ab oy|as|ou|sia|ltd|gmbh|aps|asa|publ)\b")
+MERGE, CREATE, SKIP = "merge", "create", "skip"
+DECISIONS = (MERGE, CREATE, SKIP)
 TRUE = {"1", "yes", "ja", "kyllä", "kylla", "true", "x", "y"}
 
 
@@ -167,8 +171,10 @@ def _rows(job: ImportJob) -> list[tuple[int, dict[str, str]]]:
     ]
 
 
-def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
-    """Validate every row. Returns (plans, errors); a plan says create or merge into whom."""
+def _plan(job: ImportJob) -> tuple[list[dict], list[dict], list[dict]]:
+    """Validate every row. Returns (plans, errors, duplicates); a plan says create or merge
+    into whom; each duplicate names the existing organisation, why, and the decision. Skipped
+    rows are neither planned nor checked."""
     existing_numbers = {
         (country, number): pk
         for pk, country, number in Organisation.objects.exclude(registration_number="").values_list(
@@ -180,7 +186,7 @@ def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
         existing_names.setdefault((country, _name_key(name)), pk)
     seen_numbers: dict[tuple, int] = {}
     seen_names: dict[tuple, int] = {}
-    plans, errors = [], []
+    plans, errors, duplicates = [], [], []
     for number, row in _rows(job):
         messages = []
         country = row.get("country", "").strip().upper()
@@ -193,7 +199,7 @@ def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
         except ValidationError:
             regno = row.get("registration_number", "").strip()
         key_name = (country, _name_key(row.get("name", "")))
-        target = None
+        target, reason = None, ""
         if regno:
             if (country, regno) in seen_numbers:
                 messages.append(
@@ -202,6 +208,7 @@ def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
                 )
             seen_numbers.setdefault((country, regno), number)
             target = existing_numbers.get((country, regno))
+            reason = "registration_number" if target else ""
         if key_name in seen_names and not regno:
             messages.append(
                 _("Duplicate organisation name in this file (also on row %(row)d).")
@@ -210,7 +217,24 @@ def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
         seen_names.setdefault(key_name, number)
         if target is None and key_name[1]:
             target = existing_names.get(key_name)
-        instance = Organisation.objects.filter(pk=target).first() if target else None
+            reason = "name" if target else ""
+        match = Organisation.objects.filter(pk=target).first() if target else None
+        decision = job.decisions.get(str(number), MERGE) if match else CREATE
+        if match is not None:
+            duplicates.append(
+                {
+                    "row": number,
+                    "name": row.get("name", ""),
+                    "into": match.name,
+                    "into_id": match.pk,
+                    "into_slug": match.slug,
+                    "reason": reason,
+                    "decision": decision,
+                }
+            )
+        if decision == SKIP:
+            continue
+        instance = match if decision == MERGE else None
         if instance is not None:
             data = {key: value for key, value in data.items() if value not in ("", None)}
         try:
@@ -251,21 +275,49 @@ def _plan(job: ImportJob) -> tuple[list[dict], list[dict]]:
                 "merge_name": instance.name if instance else "",
             }
         )
-    return plans, errors
+    return plans, errors, duplicates
+
+
+def import_decisions_set(*, actor, job: ImportJob, decisions: dict) -> ImportJob:
+    """Record the operator's choice for duplicate rows: {row number: merge/create/skip}."""
+    if job.status == ImportStatus.COMMITTED:
+        raise ValidationError(_("This file was already imported."))
+    duplicates = {str(d["row"]): d for d in _plan(job)[2]}
+    cleaned = {}
+    for row, decision in decisions.items():
+        row = str(row)
+        if decision not in DECISIONS:
+            raise ValidationError(
+                _("Choose merge, create or skip for row %(row)s.") % {"row": row[:10]}
+            )
+        if row not in duplicates:
+            raise ValidationError(
+                _("Row %(row)s does not match an existing organisation.") % {"row": row[:10]}
+            )
+        cleaned[row] = decision
+    job.decisions = {**job.decisions, **cleaned}
+    job.save(update_fields=["decisions", "updated_at"])
+    audit_log_record(
+        actor=actor, action="catalog.import.decisions", target=job, data={"decisions": cleaned}
+    )
+    return job
 
 
 def import_check(*, job: ImportJob) -> dict[str, Any]:
     """The dry run: a report of what would be created, merged, and every bad row. No writes
     except the report on the job itself."""
-    plans, errors = _plan(job)
+    plans, errors, duplicates = _plan(job)
+    skipped = [d for d in duplicates if d["decision"] == SKIP]
     report = {
-        "rows": len(plans) + len(errors),
+        "rows": len(plans) + len(errors) + len(skipped),
         "create": sum(1 for plan in plans if plan["merge_into"] is None),
         "merge": [
             {"row": plan["row"], "name": plan["data"].get("name", ""), "into": plan["merge_name"]}
             for plan in plans
             if plan["merge_into"]
         ],
+        "skip": [d["row"] for d in skipped],
+        "duplicates": duplicates,
         "errors": errors,
     }
     job.report = report
@@ -280,7 +332,7 @@ def import_commit(*, actor, job: ImportJob) -> dict[str, Any]:
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
     if job.status == ImportStatus.COMMITTED:
         raise ValidationError(_("This file was already imported."))
-    plans, errors = _plan(job)
+    plans, errors, _duplicates = _plan(job)
     if errors:
         raise ValidationError(
             _("%(n)d rows have errors; fix them and upload the file again.") % {"n": len(errors)}

@@ -297,6 +297,8 @@ class ImportJob(TimeStampedModel):
         max_length=16, choices=ImportStatus.choices, default=ImportStatus.UPLOADED
     )
     report = models.JSONField(default=dict, blank=True)
+    # The operator's choice per duplicate row: {"<row number>": "merge" | "create" | "skip"}.
+    decisions = models.JSONField(_("duplicate decisions"), default=dict, blank=True)
     committed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -85,7 +85,18 @@ def import_commit(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(ImportJob, pk=pk)
     if request.method != "POST":
         return redirect("catalog:import-mapping", pk=pk)
+    decisions = {
+        str(duplicate["row"]): request.POST[f"decision_{duplicate['row']}"]
+        for duplicate in job.report.get("duplicates", [])
+        if f"decision_{duplicate['row']}" in request.POST
+    }
     try:
+        if decisions:
+            imports.import_decisions_set(actor=request.user, job=job, decisions=decisions)
+        if request.POST.get("action") == "check":
+            report = imports.import_check(job=job)
+            messages.info(request, _("Your choices were applied to the dry run."))
+            return redirect("catalog:import-mapping", pk=pk)
         report = imports.import_commit(actor=request.user, job=job)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

@@ -210,6 +210,23 @@ def import_mapping(request, job_id: int, payload: MappingIn):
     return job
 
 
+class DecisionsIn(Schema):
+    decisions: dict[str, str]
+
+
+@router.put(
+    "/imports/{job_id}/decisions",
+    response={200: ImportReport, 401: Problem, 403: Problem, 404: Problem, 422: Problem},
+    summary="Choose merge, create or skip for rows that match an existing organisation",
+)
+@api_permission("catalog.import_organisations")
+def import_decisions(request, job_id: int, payload: DecisionsIn):
+    job = get_object_or_404(ImportJob, pk=job_id)
+    imports.import_decisions_set(actor=request.user, job=job, decisions=payload.decisions)
+    imports.import_check(job=job)
+    return job
+
+
 @router.post(
     "/imports/{job_id}/commit",
     response={200: ImportReport, 401: Problem, 403: Problem, 404: Problem, 422: Problem},
