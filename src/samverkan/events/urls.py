@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverkan.events.views import agenda, desk, participants, setup
+from samverkan.events.views import agenda, badges, bulk, desk, participants, setup
 
 app_name = "events"
 
@@ -67,6 +67,8 @@ urlpatterns = [
         "<slug:slug>/meetings/<int:meeting_id>/follow-up/", agenda.meeting_followup, name="followup"
     ),
     path("<slug:slug>/desk/participants/", desk.participant_desk, name="desk-participants"),
+    path("<slug:slug>/desk/participants/add/", bulk.participants_add, name="participants-add"),
+    path("<slug:slug>/desk/badges.pdf", badges.badges_pdf_view, name="badges"),
     path(
         "<slug:slug>/desk/participants/<int:participant_id>/check-in/",
         desk.participant_check_in,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samverkan.common.permissions import permission_required
 from samverkan.events import selectors
+from samverkan.events.badges import participant_by_code
 from samverkan.events.forms import FixForm, MeetingCreateForm, RunForm
 from samverkan.events.models import ScheduleRun
 from samverkan.events.pdf import table_plan_pdf
@@ -42,17 +43,26 @@ def _flash(request, call, success: str) -> None:
 @permission_required("events.manage_event", fn=event_from)
 def participant_desk(request, slug):
     event = event_from(request, slug)
+    q = request.GET.get("q", "").strip()
+    by_code = participant_by_code(event=event, code=q) if q else None
     participants = selectors.participant_list(
         event=event,
-        q=request.GET.get("q", "").strip(),
+        q="" if by_code else q,
         country=request.GET.get("country", "").strip(),
         include_cancelled=True,
     )
+    if by_code is not None:  # the check-in code printed on the badge
+        participants = participants.filter(pk=by_code.pk)
     page = Paginator(participants, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "events/desk_participants.html",
-        {"event": event, "page": page, "params": request.GET},
+        {
+            "event": event,
+            "page": page,
+            "params": request.GET,
+            "can_bulk": request.user.has_perm("events.bulk_register", event),
+        },
     )
 
 
