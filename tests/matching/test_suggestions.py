@@ -109,3 +109,30 @@ def test_suggestion_list_query_count(sme, fibre, catalogue_orgs, django_assert_m
     selectors.suggestion_list(organisation=fibre, user=sme, k=10)
     with django_assert_max_num_queries(5):
         selectors.suggestion_list(organisation=fibre, user=sme, k=10)
+
+
+def test_relevant_feedback_raises_profiles_like_the_liked_partner(
+    sme, fibre, catalogue_orgs, bakery
+):
+    from tests.matching.conftest import profile
+
+    pastry = profile(
+        "Tartu Pastry OÜ", country="EE", offers="rye bread and pastries", needs="flour mills"
+    )
+    before = selectors.suggestion_list(organisation=fibre, user=sme)
+    services.suggestion_feedback_set(
+        actor=sme, organisation=fibre, suggested=bakery, verdict=Verdict.RELEVANT
+    )
+    after = selectors.suggestion_list(organisation=fibre, user=sme)
+
+    def score(results, organisation):
+        return next(s.score for s in results if s.organisation == organisation)
+
+    assert score(after, pastry) > score(before, pastry)
+    assert score(after, bakery) == score(before, bakery)
+    reasons = dict(next(s for s in after if s.organisation == pastry).reasons)
+    assert reasons["liked"] == "similar to Riga Bakery SIA, which you marked relevant"
+    with translation.override("sv"):
+        swedish = selectors.suggestion_list(organisation=fibre, user=sme)
+    reasons_sv = dict(next(s for s in swedish if s.organisation == pastry).reasons)
+    assert reasons_sv["liked"] == "liknar Riga Bakery SIA, som ni markerat som relevant"

@@ -24,7 +24,8 @@ class SuggestionFeedback(TimeStampedModel):
     """What an organisation's member thought of one suggested partner (latest verdict wins).
 
     Used as a signal: partners marked not relevant are excluded from the organisation's next
-    suggestions (`MatchQuery.exclude_ids`); relevant ones are kept and flagged.
+    suggestions (`MatchQuery.exclude_ids`); relevant ones are kept, flagged, and raise profiles
+    like theirs (`MatchQuery.like_ids`).
     """
 
     organisation = models.ForeignKey(

@@ -181,6 +181,10 @@ _RULES: dict[str, tuple[str, Callable[[re.Match], str]]] = {
         lambda m: _("also: %(kind)s") % {"kind": kind_name(m.group(1))},
     ),
 }
+_RULES["liked"] = (
+    r"similar to (.+), which you marked relevant",
+    lambda m: _("similar to %(name)s, which you marked relevant") % {"name": m.group(1)},
+)
 _RULES["n_projects"] = _RULES["degree"]
 _COMPILED = {code: (re.compile(rf"^{pat}$"), fn) for code, (pat, fn) in _RULES.items()}
 

@@ -72,16 +72,19 @@ def _suggestions(recommendations, verdicts: dict[int, str], allowed: QuerySet | 
 def suggestion_list(*, organisation: Organisation, user, k: int = DEFAULT_K) -> list[Suggestion]:
     """Top-k partners for `organisation`, as `user` may see them.
 
-    Partners the organisation marked not relevant are excluded (feedback as a signal);
+    Partners the organisation marked not relevant are excluded and profiles like those it
+    marked relevant are raised (feedback as a signal);
     private profiles are excluded for anyone who is not their member or an operator.
     """
     k = max(1, min(int(k), MAX_K))
     index = match_index()
     verdicts = feedback_by_suggested(organisation=organisation)
     dismissed = [str(pk) for pk, v in verdicts.items() if v == Verdict.NOT_RELEVANT]
+    liked = [str(pk) for pk, v in verdicts.items() if v == Verdict.RELEVANT]
     query = MatchQuery(
         seeker_id=str(organisation.pk),
         exclude_ids=tuple(dismissed + hidden_organisation_ids(user=user)),
+        like_ids=tuple(liked),
     )
     return _suggestions(index.recommend(query, k=k), verdicts)
 

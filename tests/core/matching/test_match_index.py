@@ -100,3 +100,24 @@ def test_repeated_ids_in_a_bulk_load_keep_the_last_version():
     orgs = [*catalogue(), org("bakery", name="Riga Bakery SIA", offers=("sourdough bread",))]
     idx = MatchIndex.build(orgs, ranker(offer_need=1.0))
     assert len(idx) == 6 and idx.get("bakery").offers == ("sourdough bread",)
+
+
+def test_liked_partners_raise_similar_profiles_with_a_reason():
+    orgs = [
+        org("seeker", name="Seeker AB", description="software consultancy"),
+        org("liked", name="Hydro One", description="hydrogen electrolysers for ports"),
+        org("alike", name="H2 Harbour", description="hydrogen electrolysers for harbours"),
+        org("other", name="Forest Tech", description="forestry machines and sawmills"),
+    ]
+    index = MatchIndex.build(orgs, ranker(text=1.0))
+    plain = index.recommend(MatchQuery(seeker_id="seeker", need="machines"), k=3)
+    assert plain[0].org_id == "other"
+
+    liked = index.recommend(
+        MatchQuery(seeker_id="seeker", need="machines", like_ids=("liked",)), k=3
+    )
+    assert liked[0].org_id == "alike"
+    reasons = {r.code: r.text for r in liked[0].reasons}
+    assert reasons["liked"] == "similar to Hydro One, which you marked relevant"
+    # The liked organisation itself gets no boost from its own profile.
+    assert [r.org_id for r in liked].index("liked") > 0

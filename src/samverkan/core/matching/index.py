@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from .graph import History
-from .model import MatchQuery, Organisation, Recommendation
+from .model import MatchQuery, Organisation, Reason, Recommendation
 from .text import TextIndex
 
 
@@ -52,6 +52,20 @@ class _Interner:
 
     def __len__(self) -> int:
         return len(self.names)
+
+
+# Relevance feedback ("more like the partners you marked relevant"). Weight chosen on the dev
+# split's 26 queries with two or more true partners, revealing the first as liked: recall@10
+# on the others 0.229 without feedback, 0.331 at weight 2 (1: 0.325, 4: 0.337, 8: 0.286);
+# see benchmarks/matching/feedback.py.
+LIKE_WEIGHT = 2.0
+LIKE_REASON_MIN = 0.15
+MAX_LIKES = 20
+
+
+def _with_like_reason(reasons, name: str, weight: float):
+    reason = Reason("liked", f"similar to {name}, which you marked relevant", round(weight, 4))
+    return tuple(sorted((*reasons, reason), key=lambda x: -x.weight))[:5]
 
 
 class MatchIndex:
@@ -152,6 +166,9 @@ class MatchIndex:
 
         feats = compute_features(self, query)
         scores = self.ranker.score(feats.matrix)
+        liked = self._liked_similarity(query, len(scores))
+        if liked is not None:
+            scores = scores + LIKE_WEIGHT * liked[0]
         scores[~self.alive[: len(scores)]] = -np.inf
         for oid in (query.seeker_id, *query.exclude_ids):
             row = self.row_of.get(oid)
@@ -166,8 +183,26 @@ class MatchIndex:
         out = []
         for r in top:
             reasons = explain_match(self, query, feats, int(r)) if explain else ()
+            if explain and liked is not None and liked[0][r] >= LIKE_REASON_MIN:
+                reasons = _with_like_reason(reasons, liked[1][r], LIKE_WEIGHT * liked[0][r])
             out.append(Recommendation(self.orgs[r].id, float(scores[r]), tuple(reasons)))  # type: ignore[union-attr]
         return out
+
+    def _liked_similarity(self, query: MatchQuery, n: int):
+        """Per row: cosine to the most similar liked profile, and that profile's name."""
+        rows = [self.row_of[i] for i in query.like_ids if i in self.row_of]
+        rows = [r for r in rows if self.alive[r]][:MAX_LIKES]
+        if not rows:
+            return None
+        best = np.zeros(n, dtype=np.float32)
+        names = np.empty(n, dtype=object)
+        for r in rows:
+            sim = self.text.scores(profile_text(self.orgs[r]), n)  # type: ignore[arg-type]
+            better = sim > best
+            best[better] = sim[better]
+            names[better] = self.orgs[r].name  # type: ignore[union-attr]
+        best[rows] = 0.0  # already known: feedback raises others like them, not themselves
+        return best, names
 
     # -- internals ------------------------------------------------------------------------
     def _grow(self, n: int) -> None:

@@ -71,6 +71,9 @@ class MatchQuery:
     languages: tuple[str, ...] = ()  # languages the seeker can work in (default: its profile's)
     nace_codes: tuple[str, ...] = ()  # sectors the seeker looks for (default: none)
     exclude_ids: tuple[str, ...] = ()  # e.g. already contacted or dismissed organisations
+    # Organisations the seeker marked relevant: profiles like theirs are raised (relevance
+    # feedback); the liked organisations themselves get no boost from it.
+    like_ids: tuple[str, ...] = ()
     id: str = ""  # caller's query id, echoed back by the command line
 
 
