@@ -32,7 +32,7 @@ from .indexed import Indexed
 
 W_UNPLACED = 60.0
 W_EXCESS = 12.0
-MAX_CHAIN = 40
+MAX_CHAIN = 30
 
 
 def applicable(ix: Indexed) -> bool:
@@ -64,6 +64,10 @@ class Annealer:
         self.d = ix.problem.fairness if ix.problem.fairness is not None else 10**6
         self.full = (1 << T) - 1
         self.table = [_breaks(x) for x in range(1 << T)] if T <= 16 else None
+        d = self.d
+        self.pct = (
+            [v + W_EXCESS * max(0, v - d) for v in self.table] if self.table is not None else None
+        )
         n, P = ix.n_meetings, ix.n_participants
         self.dmask = [sum(1 << t for t in d) for d in ix.dom]
         self.dlist = [list(d) for d in ix.dom]
@@ -165,6 +169,8 @@ class Annealer:
         return W_UNPLACED * len(self.unplaced) + W_EXCESS * self.excess + self.breaks
 
     def _pcost(self, p: int, mask: int) -> float:
+        if self.pct is not None:
+            return self.pct[mask]
         v = self.brk(mask)
         return v + W_EXCESS * max(0, v - self.d)
 
@@ -216,50 +222,133 @@ class Annealer:
             return
         self.try_kempe(m, t1, t2, temp)
 
-    def try_kempe(self, m: int, t1: int, t2: int, temp: float) -> None:
-        ix, at = self.ix, self.at
+    def _chain(self, m: int, t1: int, t2: int):
+        """The Kempe chain of ``m`` over slots ``t1``/``t2``: (meetings, participants) or None
+        when it is too long, leaves a meeting's domain or overfills a slot."""
+        ix, at, dmask = self.ix, self.at, self.dmask
         chain = {m}
         stack = [ix.ma[m], ix.mb[m]]
         parts = set(stack)
         bit = (1 << t1) | (1 << t2)
         while stack:
             x = stack.pop()
+            row = at[x]
             for t in (t1, t2):
-                k = at[x][t]
+                k = row[t]
                 if k >= 0 and k not in chain:
-                    if self.dmask[k] & bit != bit or len(chain) >= MAX_CHAIN:
-                        return
+                    if dmask[k] & bit != bit or len(chain) >= MAX_CHAIN:
+                        return None
                     chain.add(k)
                     for y in (ix.ma[k], ix.mb[k]):
                         if y not in parts:
                             parts.add(y)
                             stack.append(y)
-        c1 = sum(1 for k in chain if self.slot[k] == t1)
+        slot = self.slot
+        c1 = sum(1 for k in chain if slot[k] == t1)
         c2 = len(chain) - c1
         if self.load[t2] - c2 + c1 > self.cap or self.load[t1] - c1 + c2 > self.cap:
-            return
+            return None
+        if any(self.has_prec[k] for k in chain) and not self._chain_prec_ok(chain, t1, t2):
+            return None
+        return chain, parts, c1, c2
+
+    def _chain_delta(self, parts: set[int], bit: int, extra: dict[int, int]) -> float:
+        """Cost change of swapping the chain's slots (``bit`` = both slot bits), with
+        ``extra`` slot bits then added per participant (an inserted meeting)."""
         delta = 0.0
+        occ = self.occ
+        for x in parts.union(extra):
+            o = occ[x]
+            n = o ^ bit if (o & bit) != bit and o & bit else o
+            n |= extra.get(x, 0)
+            if n != o:
+                delta += self._pcost(x, n) - self._pcost(x, o)
+        return delta
+
+    def _apply_chain(self, chain: set[int], parts: set[int], t1: int, t2: int, c1: int, c2: int):
+        slot, at, occ = self.slot, self.at, self.occ
+        bit = (1 << t1) | (1 << t2)
+        for k in chain:
+            slot[k] = t2 if slot[k] == t1 else t1
         for x in parts:
-            o = self.occ[x]
+            row = at[x]
+            row[t1], row[t2] = row[t2], row[t1]
+            o = occ[x]
             if (o & bit) != bit and o & bit:
-                delta += self._pcost(x, o ^ bit) - self._pcost(x, o)
+                occ[x] = o ^ bit
+                self._set_h(x, self.brk(o ^ bit))
+        self.load[t1] += c2 - c1
+        self.load[t2] += c1 - c2
+
+    def try_kempe(self, m: int, t1: int, t2: int, temp: float) -> None:
+        found = self._chain(m, t1, t2)
+        if found is None:
+            return
+        chain, parts, c1, c2 = found
+        bit = (1 << t1) | (1 << t2)
+        if self._accept(self._chain_delta(parts, bit, {}), temp):
+            self._apply_chain(chain, parts, t1, t2, c1, c2)
+
+    def try_insert_kempe(self, temp: float) -> None:
+        """Place an unplaced meeting (a, b) in slot t where one of them is busy: move the
+        blocking meeting's Kempe chain to another slot first (Vizing's argument)."""
+        rng, ix = self.rng, self.ix
+        m = self.unplaced[rng.randrange(len(self.unplaced))]
+        dl = self.dlist[m]
+        if not dl:
+            return
+        t = dl[rng.randrange(len(dl))]
+        a, b = ix.ma[m], ix.mb[m]
+        ka, kb = self.at[a][t], self.at[b][t]
+        if (ka >= 0) == (kb >= 0) or self.load[t] >= self.cap:
+            return
+        k = ka if ka >= 0 else kb
+        others = [u for u in self.dlist[k] if u != t]
+        if not others:
+            return
+        t2 = others[rng.randrange(len(others))]
+        found = self._chain(k, t, t2)
+        if found is None:
+            return
+        chain, parts, c1, c2 = found
+        bit = (1 << t) | (1 << t2)
+        # After the swap a and b must be free at t; and the load of t must leave room.
+        for x in (a, b):
+            o = self.occ[x]
+            after = o ^ bit if x in parts and (o & bit) != bit and o & bit else o
+            if after >> t & 1:
+                return
+        if self.load[t] - c1 + c2 >= self.cap:
+            return
+        if self.has_prec[m] and not self._prec_ok(m, t):
+            return
+        extra = {a: 1 << t, b: 1 << t}
+        delta = self._chain_delta(parts, bit, extra) - W_UNPLACED
         if not self._accept(delta, temp):
             return
-        old = {k: self.slot[k] for k in chain}
-        for k in chain:
-            self._unplace(k)
-        for k in chain:
-            self._place(k, t2 if old[k] == t1 else t1)
-        if any(self.has_prec[k] for k in chain) and not all(
-            self._prec_ok(k, self.slot[k]) for k in chain
-        ):
-            for k in chain:
-                self._unplace(k)
-            for k in chain:
-                self._place(k, old[k])
+        self._apply_chain(chain, parts, t, t2, c1, c2)
+        if self.has_prec[m] and not self._prec_ok(m, t):
+            self._apply_chain(chain, parts, t, t2, c2, c1)
             return
-        for x in parts:
-            self._set_h(x, self.brk(self.occ[x]))
+        self._place(m, t)
+        self._set_h(a, self.brk(self.occ[a]))
+        self._set_h(b, self.brk(self.occ[b]))
+
+    def _chain_prec_ok(self, chain: set[int], t1: int, t2: int) -> bool:
+        """Precedences still hold after the chain's meetings exchange ``t1`` and ``t2``."""
+        slot = self.slot
+
+        def new(k: int) -> int:
+            t = slot[k]
+            return t if k not in chain else (t2 if t == t1 else t1)
+
+        for k in chain:
+            t = new(k)
+            if any(slot[j] >= 0 and new(j) >= t for j in self.preds[k]):
+                return False
+            if any(slot[j] >= 0 and new(j) <= t for j in self.succs[k]):
+                return False
+        return True
 
     def try_insert(self, temp: float) -> None:
         rng, ix = self.rng, self.ix
@@ -312,7 +401,7 @@ class Annealer:
     def valid(self) -> bool:
         return not self.unplaced and not self.excess
 
-    def run(self, deadline: float, on_best=None, t_start: float = 1.5, t_end: float = 0.04):
+    def run(self, deadline: float, on_best=None, t_start: float = 0.35, t_end: float = 0.03):
         """Anneal until ``deadline``; ``on_best(slots)`` gets each new best complete and fair
         schedule (at most every few thousand moves). Returns the best such slots or None."""
         best_slots: list[int] | None = None
@@ -332,7 +421,10 @@ class Annealer:
                 frac = (now - t0) / span
                 temp = t_start * (t_end / t_start) ** frac
             if self.unplaced and rng.random() < 0.3:
-                self.try_insert(temp)
+                if rng.random() < 0.5:
+                    self.try_insert_kempe(temp)
+                else:
+                    self.try_insert(temp)
             else:
                 self.try_relocate(temp)
             if (

@@ -33,7 +33,11 @@ def generate(
     forbidden_share: float = 0.05,
     fixed: int = 20,
     precedences: int = 20,
+    scattered: bool = False,
 ) -> Synthetic:
+    """``scattered``: plant each participant's busy slots as a random set instead of one run
+    (the planted schedule then has many breaks, like an event whose generator knows nothing
+    about breaks; it is still feasible, but not necessarily fair)."""
     rng = random.Random(seed)
     T, P = slots, participants
     morning = T // 2
@@ -47,13 +51,16 @@ def generate(
             k = max(2, min(T, round(rng.gauss(mean_meetings - 1, 3))))
         # Start where the day is least busy so far, so the tables are evenly needed.
         a = min(range(T - k + 1), key=lambda a: sum(load[a : a + k]) + rng.random() * k)
-        for t in range(a, a + k):
+        span = list(range(a, a + k))
+        if scattered:
+            span = sorted(rng.sample(range(T), k))
+        for t in span:
             load[t] += 1
-        windows.append((a, k))
+        windows.append(set(span))
     popularity = [rng.paretovariate(2.0) for _ in range(P)]
     meetings: list[tuple[int, int, int]] = []  # (p1, p2, slot) 0-based participants/slot
     for t in range(T):
-        active = [p for p, (a, k) in enumerate(windows) if a <= t < a + k]
+        active = [p for p, w in enumerate(windows) if t in w]
         # Popular participants pair with popular ones more often (weighted shuffle).
         active.sort(key=lambda p: -popularity[p] * rng.random())
         rng.shuffle(active) if rng.random() < 0.5 else None
