@@ -401,9 +401,18 @@ class Annealer:
     def valid(self) -> bool:
         return not self.unplaced and not self.excess
 
-    def run(self, deadline: float, on_best=None, t_start: float = 0.35, t_end: float = 0.03):
-        """Anneal until ``deadline``; ``on_best(slots)`` gets each new best complete and fair
-        schedule (at most every few thousand moves). Returns the best such slots or None."""
+    def run(
+        self,
+        deadline: float,
+        on_best=None,
+        t_start: float = 0.35,
+        t_end: float = 0.03,
+        max_moves: int | None = None,
+    ):
+        """Anneal until ``deadline`` (or ``max_moves`` moves, which makes a run reproducible:
+        the cooling then follows the move count); ``on_best(slots)`` gets each new best complete
+        and fair schedule (at most every few thousand moves). Returns the best such slots or
+        None."""
         best_slots: list[int] | None = None
         best = math.inf
         t0 = time.perf_counter()
@@ -416,9 +425,14 @@ class Annealer:
             it += 1
             if it & 1023 == 0:
                 now = time.perf_counter()
-                if now >= deadline:
-                    break
-                frac = (now - t0) / span
+                if max_moves is not None:
+                    if it >= max_moves:
+                        break
+                    frac = it / max_moves
+                else:
+                    if now >= deadline:
+                        break
+                    frac = (now - t0) / span
                 temp = t_start * (t_end / t_start) ** frac
             if self.unplaced and rng.random() < 0.3:
                 if rng.random() < 0.5:
