@@ -417,3 +417,9 @@ class FeedbackResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request}: {self.rating}"
+
+
+from samverkan.visits.event_models import (  # noqa: E402,F401
+    DelegationOrganisation,
+    DelegationRegistration,
+)

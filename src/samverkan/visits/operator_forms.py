@@ -158,3 +158,31 @@ class OutcomeForm(forms.Form):
                 raise ValidationError(_("Line %(number)s is not like “BR 2”.") % {"number": number})
             rows.append((parts[0].upper(), int(parts[1]), ""))
         return rows
+
+
+class DelegationEventForm(forms.Form):
+    """Register chosen delegation members (with an e-mail address) at an open event."""
+
+    event = forms.ModelChoiceField(label=_("Event"), queryset=None, empty_label=None)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members of the delegation"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one member of the delegation.")},
+    )
+
+    def __init__(self, *args, visit, events, **kwargs):
+        super().__init__(*args, **kwargs)
+        from samverkan.events.models import Event
+
+        self.fields["event"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
+        coinciding = {event.pk for event in events if event.coincides}
+        self.fields["event"].label_from_instance = lambda event: (
+            f"{event.name} ({event.start_date:%Y-%m-%d})"
+            + (f" \N{EM DASH} {_('on the dates of the visit')}" if event.pk in coinciding else "")
+        )
+        self.fields["members"].queryset = visit.participants.exclude(email="")
+        self.fields["members"].label_from_instance = lambda member: (
+            f"#{member.position} {member.name}"
+            + (f", {member.organisation}" if member.organisation else "")
+        )

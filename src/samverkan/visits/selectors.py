@@ -198,3 +198,53 @@ def events_during_visit(*, visit: VisitRequest, limit: int = 5) -> list:
     for date_range in visit.date_ranges.all():
         overlap |= Q(start_date__lte=date_range.end, end_date__gte=date_range.start)
     return list(Event.objects.filter(overlap).order_by("start_date")[:limit])
+
+
+def visit_days(*, visit: VisitRequest) -> list[tuple]:
+    """The visit's date ranges: the itinerary's days once planned, else the preferred dates."""
+    items = list(visit.itinerary.all())
+    if items:
+        days = sorted({item.start.date() for item in items} | {item.end.date() for item in items})
+        return [(days[0], days[-1])]
+    return [(r.start, r.end) for r in visit.date_ranges.all()]
+
+
+def delegation_event_choices(*, visit: VisitRequest, today=None, limit: int = 50) -> list:
+    """Open events the delegation could join: those on the visit's dates first (marked
+    `coincides`), then the other open events that are not over."""
+    from django.utils import timezone
+
+    from samverkan.events.models import Event, EventStatus
+
+    today = today or timezone.localdate()
+    overlap = Q(pk__in=[])
+    for start, end in visit_days(visit=visit):
+        overlap |= Q(start_date__lte=end, end_date__gte=start)
+    events = list(
+        Event.objects.filter(
+            status__in=[EventStatus.OPEN, EventStatus.PUBLISHED], end_date__gte=today
+        )
+        .annotate(coincides=Count("pk", filter=overlap))
+        .order_by("-coincides", "start_date", "name", "pk")[:limit]
+    )
+    for event in events:
+        event.coincides = bool(event.coincides)
+    return events
+
+
+def delegation_registrations(*, visit: VisitRequest) -> dict[int, list]:
+    """{delegation member id: [events they are registered at through the visit]}."""
+    from samverkan.events.models import ParticipantStatus
+    from samverkan.visits.event_models import DelegationRegistration
+
+    registrations = (
+        DelegationRegistration.objects.filter(
+            request=visit, participant__status=ParticipantStatus.REGISTERED
+        )
+        .select_related("event")
+        .order_by("event__start_date", "event__name", "id")
+    )
+    result: dict[int, list] = {}
+    for registration in registrations:
+        result.setdefault(registration.member_id, []).append(registration.event)
+    return result

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samverkan.visits.views import hosts, operator, pages, public
+from samverkan.visits.views import delegation, hosts, operator, pages, public
 
 app_name = "visits"
 
@@ -25,6 +25,11 @@ urlpatterns = [
     ),
     path("requests/<int:pk>/itinerary.ics", operator.request_ical, name="request-ical"),
     path("requests/<int:pk>/itinerary.pdf", operator.request_pdf, name="request-pdf"),
+    path(
+        "requests/<int:pk>/delegation/",
+        delegation.delegation_register,
+        name="delegation-register",
+    ),
     path("requests/<int:pk>/results/", operator.outcome_record, name="outcome-record"),
     path("pages/", pages.page_list, name="page-list"),
     path("pages/new/", pages.page_create, name="page-create"),

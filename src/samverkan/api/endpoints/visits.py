@@ -1,10 +1,11 @@
-"""Visit requests: public booking (POST) and the operators' resources."""
+"""Visit requests: the public booking (POST), the operators' list, one request and its
+workflow (transition, assignment, comments). Hosts, itinerary, results and the delegation at
+events are in `visits_programme`, under the same prefix."""
 
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.datastructures import MultiValueDict
 from ninja import Query, Router, Schema, Status
@@ -14,13 +15,11 @@ from ninja.pagination import paginate
 from samverkan.api.auth import OPTIONAL_AUTH
 from samverkan.api.pagination import Pagination
 from samverkan.api.problems import Problem
-from samverkan.catalog.models import Organisation
 from samverkan.common.permissions import api_permission
 from samverkan.visits import phrases, selectors
 from samverkan.visits.forms import BookingSubmission
-from samverkan.visits.models import HostInvitation, VisitRequest
-from samverkan.visits.services import hosts, itinerary, results, submission, workflow
-from samverkan.visits.suggestions import host_suggestions
+from samverkan.visits.models import VisitRequest
+from samverkan.visits.services import submission, workflow
 
 prefix = "/visit-requests"
 router = Router(tags=["visits"])
@@ -238,14 +237,14 @@ class VisitFilters(Schema):
     booking_page: str = ""
 
 
-def _visit(request, visit_id: int, **kwargs) -> VisitRequest:
+def visit_or_404(request, visit_id: int, **kwargs) -> VisitRequest:
     visit = selectors.visit_request_detail(pk=visit_id)
     if visit is None:
         raise Http404("No such visit request.")
     return visit
 
 
-def _visit_for_permission(request, visit_id: int, **kwargs) -> VisitRequest | None:
+def visit_for_permission(request, visit_id: int, **kwargs) -> VisitRequest | None:
     """The object for the permission check: None if missing, so that users without the
     permission get 403 whether or not the id exists (the operation answers 404 after)."""
     return VisitRequest.objects.filter(pk=visit_id).first()
@@ -269,9 +268,9 @@ def visit_request_list(request, filters: Query[VisitFilters]):
 @router.get(
     "/{visit_id}", response={200: VisitRequestDetailOut, 404: Problem}, summary="One request"
 )
-@api_permission("visits.view_request", obj_getter=_visit_for_permission)
+@api_permission("visits.view_request", obj_getter=visit_for_permission)
 def visit_request_detail(request, visit_id: int):
-    return _visit(request, visit_id)
+    return visit_or_404(request, visit_id)
 
 
 class TransitionIn(Schema):
@@ -285,11 +284,11 @@ class TransitionIn(Schema):
     response={200: VisitRequestDetailOut, 404: Problem, 422: Problem},
     summary="Move the request to another status",
 )
-@api_permission("visits.change_request", obj_getter=_visit_for_permission)
+@api_permission("visits.change_request", obj_getter=visit_for_permission)
 def visit_request_transition(request, visit_id: int, payload: TransitionIn):
-    visit = _visit(request, visit_id)
+    visit = visit_or_404(request, visit_id)
     workflow.visit_request_transition(actor=request.user, visit=visit, **payload.dict())
-    return _visit(request, visit_id)
+    return visit_or_404(request, visit_id)
 
 
 class AssignIn(Schema):
@@ -301,16 +300,16 @@ class AssignIn(Schema):
     response={200: VisitRequestDetailOut, 404: Problem, 422: Problem},
     summary="Assign the request to a staff member (or nobody)",
 )
-@api_permission("visits.change_request", obj_getter=_visit_for_permission)
+@api_permission("visits.change_request", obj_getter=visit_for_permission)
 def visit_request_assign(request, visit_id: int, payload: AssignIn):
-    visit = _visit(request, visit_id)
+    visit = visit_or_404(request, visit_id)
     assignee = None
     if payload.assignee_id is not None:
         assignee = selectors.staff_list().filter(pk=payload.assignee_id).first()
         if assignee is None:
             raise DjangoValidationError({"assignee_id": ["Not a staff member."]})
     workflow.visit_request_assign(actor=request.user, visit=visit, assignee=assignee)
-    return _visit(request, visit_id)
+    return visit_or_404(request, visit_id)
 
 
 class CommentIn(Schema):
@@ -322,218 +321,9 @@ class CommentIn(Schema):
     response={201: dict, 404: Problem, 422: Problem},
     summary="Add an internal comment",
 )
-@api_permission("visits.change_request", obj_getter=_visit_for_permission)
+@api_permission("visits.change_request", obj_getter=visit_for_permission)
 def visit_request_comment(request, visit_id: int, payload: CommentIn):
     comment = workflow.visit_comment_add(
-        actor=request.user, visit=_visit(request, visit_id), body=payload.body
+        actor=request.user, visit=visit_or_404(request, visit_id), body=payload.body
     )
     return Status(201, {"id": comment.pk})
-
-
-class SuggestionOut(Schema):
-    organisation_id: int
-    organisation_name: str
-    score: int
-    reasons: list[str]
-
-
-@router.get(
-    "/{visit_id}/host-suggestions",
-    response={200: list[SuggestionOut], 404: Problem},
-    summary="Suggested host organisations, with reasons",
-)
-@api_permission("visits.manage_hosts", obj_getter=_visit_for_permission)
-def visit_host_suggestions(request, visit_id: int):
-    return [
-        SuggestionOut(
-            organisation_id=s.organisation.pk,
-            organisation_name=s.organisation.name,
-            score=s.score,
-            reasons=s.reasons,
-        )
-        for s in host_suggestions(visit=_visit(request, visit_id))
-    ]
-
-
-class WindowIO(Schema):
-    start: datetime
-    end: datetime
-
-
-class HostOut(Schema):
-    id: int
-    organisation_id: int
-    organisation_name: str
-    status: str
-    reasons: list[str]
-    windows: list[WindowIO]
-
-    @staticmethod
-    def resolve_organisation_name(obj) -> str:
-        return obj.organisation.name
-
-    @staticmethod
-    def resolve_windows(obj):
-        return list(obj.windows.all())
-
-
-class HostInviteIn(Schema):
-    organisation_id: int
-    message: str = ""
-
-
-@router.post(
-    "/{visit_id}/hosts",
-    response={201: HostOut, 404: Problem, 422: Problem},
-    summary="Invite a catalogue organisation to host the delegation",
-)
-@api_permission("visits.manage_hosts", obj_getter=_visit_for_permission)
-def visit_host_invite(request, visit_id: int, payload: HostInviteIn):
-    visit = _visit(request, visit_id)
-    organisation = get_object_or_404(Organisation, pk=payload.organisation_id)
-    reasons = next(
-        (
-            s.reasons
-            for s in host_suggestions(visit=visit, limit=50)
-            if s.organisation == organisation
-        ),
-        [],
-    )
-    host = hosts.host_invite(
-        actor=request.user,
-        visit=visit,
-        organisation=organisation,
-        reasons=reasons,
-        message=payload.message,
-    )
-    return Status(201, host)
-
-
-class HostResponseIn(Schema):
-    accept: bool
-    windows: list[WindowIO] = []
-    note: str = ""
-
-
-def _host(request, visit_id: int, host_id: int, **kwargs) -> HostInvitation | None:
-    return (
-        HostInvitation.objects.select_related("organisation", "request")
-        .filter(pk=host_id, request_id=visit_id)
-        .first()
-    )
-
-
-@router.post(
-    "/{visit_id}/hosts/{host_id}/response",
-    response={200: HostOut, 404: Problem, 422: Problem},
-    summary="A host accepts (with available times) or declines",
-)
-@api_permission("visits.respond_host_invitation", obj_getter=_host)
-def visit_host_respond(request, visit_id: int, host_id: int, payload: HostResponseIn):
-    host = _host(request, visit_id, host_id)
-    if host is None:
-        raise Http404("No such host invitation.")
-    host = hosts.host_respond(
-        actor=request.user,
-        host=host,
-        accept=payload.accept,
-        windows=[(w.start, w.end) for w in payload.windows],
-        note=payload.note,
-    )
-    return host
-
-
-class ItemIn(Schema):
-    kind: str
-    title: str
-    start: datetime
-    end: datetime
-    location: str = ""
-    host_id: int | None = None
-    notes: str = ""
-
-
-class ItemOut(Schema):
-    id: int
-    kind: str
-    title: str
-    start: datetime
-    end: datetime
-    location: str
-    host_id: int | None
-    notes: str
-
-
-class ItineraryOut(Schema):
-    items: list[ItemOut]
-    conflicts: list[str]
-
-
-def _itinerary(visit: VisitRequest) -> dict:
-    items = list(visit.itinerary.select_related("host").prefetch_related("host__windows"))
-    conflicts = selectors.itinerary_conflicts(items=items)
-    return {
-        "items": items,
-        "conflicts": [f"{c.kind}: {c.first.title} / {c.second.title}" for c in conflicts],
-    }
-
-
-@router.get(
-    "/{visit_id}/itinerary",
-    response={200: ItineraryOut, 404: Problem},
-    summary="The itinerary with its conflicts",
-)
-@api_permission("visits.view_request", obj_getter=_visit_for_permission)
-def visit_itinerary(request, visit_id: int):
-    return _itinerary(_visit(request, visit_id))
-
-
-@router.post(
-    "/{visit_id}/itinerary",
-    response={201: ItineraryOut, 404: Problem, 422: Problem},
-    summary="Add an item to the itinerary",
-)
-@api_permission("visits.manage_itinerary", obj_getter=_visit_for_permission)
-def visit_itinerary_add(request, visit_id: int, payload: ItemIn):
-    visit = _visit(request, visit_id)
-    data = payload.dict()
-    host_id = data.pop("host_id")
-    host = None
-    if host_id is not None:
-        host = visit.hosts.filter(pk=host_id).first()
-        if host is None:
-            raise DjangoValidationError({"host_id": ["This host is not invited to this visit."]})
-    itinerary.itinerary_item_add(actor=request.user, visit=visit, host=host, **data)
-    return Status(201, _itinerary(visit))
-
-
-class OpportunityIn(Schema):
-    country: str
-    count: int
-    description: str = ""
-
-
-class OutcomeIn(Schema):
-    meetings_held: int
-    leads: int
-    notes: str = ""
-    opportunities: list[OpportunityIn] = []
-
-
-@router.put(
-    "/{visit_id}/outcome",
-    response={200: dict, 404: Problem, 422: Problem},
-    summary="Record the visit's results",
-)
-@api_permission("visits.record_results", obj_getter=_visit_for_permission)
-def visit_outcome(request, visit_id: int, payload: OutcomeIn):
-    visit = _visit(request, visit_id)
-    outcome = results.visit_outcome_record(
-        actor=request.user,
-        visit=visit,
-        meetings_held=payload.meetings_held,
-        leads=payload.leads,
-        notes=payload.notes,
-        opportunities=[(o.country, o.count, o.description) for o in payload.opportunities],
-    )
-    return {"meetings_held": outcome.meetings_held, "leads": outcome.leads}

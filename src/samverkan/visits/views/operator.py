@@ -19,6 +19,7 @@ from samverkan.visits.models import ItineraryItem, VisitRequest, VisitStatus
 from samverkan.visits.services import hosts, itinerary, results, workflow
 from samverkan.visits.services.documents import itinerary_ical, itinerary_pdf
 from samverkan.visits.suggestions import host_suggestions
+from samverkan.visits.views.delegation import delegation_context
 
 get_visit = objectgetter(VisitRequest, "pk", "pk")
 
@@ -74,6 +75,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conflicts": selectors.itinerary_conflicts(items=items),
         "history": audit_log_list(target=visit)[:50],
         "events": selectors.events_during_visit(visit=visit),
+        **delegation_context(visit=visit),
     }
     return render(request, "visits/request_detail.html", context)
 
