@@ -174,3 +174,51 @@ def test_due_surveys_are_sent_once_six_months_after_the_activity(
     assert len(mailoutbox) == 1
     with django_capture_on_commit_callbacks(execute=True):
         assert survey_services.surveys_send_due(today=today) == 0
+
+
+def test_catalogue_contacts_with_consent_are_invited_and_reminded(
+    project, companies, mailoutbox, django_capture_on_commit_callbacks
+):
+    from samverkan.catalog.models import Person
+
+    services.activity_create(
+        actor=None,
+        project=project,
+        kind="training",
+        title="Export training",
+        starts_on=date(2017, 3, 15),
+        participants=[companies["se1"], companies["fi1"]],
+    )
+    consented = timezone.now()
+    Person.objects.create(
+        organisation=companies["se1"],
+        name="Karin Contact",
+        email="karin@snolast.example",
+        languages=["sv", "en"],
+        listing_consent_at=consented,
+    )
+    Person.objects.create(
+        organisation=companies["fi1"], name="No Consent", email="no@vaasa.example"
+    )
+    Person.objects.create(
+        organisation=companies["fi1"], name="No Mail", email="", listing_consent_at=consented
+    )
+    contact(companies["se1"], email="KARIN@snolast.example")  # the same address as a member
+    q = questionnaire(project.programme)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitations = survey_services.survey_send(actor=None, questionnaire=q, project=project)
+    assert [(i.email, i.language, i.organisation) for i in invitations] == [
+        ("karin@snolast.example", "sv", companies["se1"])
+    ]
+    assert [m.to for m in mailoutbox] == [["karin@snolast.example"]]
+    assert f"/programmes/survey/{invitations[0].token}/" in mailoutbox[0].body
+
+    SurveyInvitation.objects.update(sent_at=timezone.now() - timedelta(days=8))
+    mailoutbox.clear()
+    assert survey_reminders_send.call() == 1
+    assert mailoutbox[0].to == ["karin@snolast.example"]
+    survey_services.survey_answer_submit(
+        invitation=invitations[0], data=answers(q, contract_signed="no")
+    )
+    invitation = SurveyInvitation.objects.get()
+    assert invitation.responded_at is not None and invitation.reminders_sent == 1

@@ -72,22 +72,50 @@ def question_add(
 
 
 def survey_recipients(*, project: Project, activity: Activity | None = None):
-    """(organisation, e-mail, language) for each member of each participating organisation.
+    """(organisation, e-mail, language) for each contact of each participating organisation.
 
     Participants are the activity's (or all the project's activities') organisations except
-    advisers; the contacts are the people with a membership in them."""
+    advisers. Contacts are the catalogue's people of those organisations who consented to be
+    listed and have an e-mail address, and the members with an account; each address once.
+    Everyone answers through a personal link, without an account."""
+    from samverkan.catalog.models import Person
+
     participations = ActivityParticipation.objects.exclude(role=ActivityParticipation.Role.ADVISER)
     if activity is not None:
         participations = participations.filter(activity=activity)
     else:
         participations = participations.filter(activity__project=project)
     organisation_ids = set(participations.values_list("organisation_id", flat=True))
+    people = (
+        Person.objects.filter(
+            organisation_id__in=organisation_ids, listing_consent_at__isnull=False
+        )
+        .exclude(email="")
+        .select_related("organisation")
+        .order_by("organisation__name", "email")
+    )
     memberships = (
         Membership.objects.filter(organisation_id__in=organisation_ids, user__is_active=True)
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__email")
     )
-    return [(m.organisation, m.user.email, m.user.language) for m in memberships]
+    recipients, seen = [], set()
+    contacts = [(p.organisation, p.email, _person_language(p)) for p in people] + [
+        (m.organisation, m.user.email, m.user.language) for m in memberships
+    ]
+    for organisation, email, language in contacts:
+        if email.lower() in seen:
+            continue
+        seen.add(email.lower())
+        recipients.append((organisation, email, language))
+    return recipients
+
+
+def _person_language(person) -> str:
+    from django.conf import settings
+
+    supported = {code for code, _name in settings.LANGUAGES}
+    return next((code for code in person.languages or () if code in supported), "en")
 
 
 def survey_send(
@@ -103,7 +131,7 @@ def survey_send(
     recipients = survey_recipients(project=project, activity=activity)
     if not recipients:
         raise ValidationError(
-            _("No participating organisation has a contact person with an account yet.")
+            _("No participating organisation has a contact person with an e-mail address yet.")
         )
     created = []
     with transaction.atomic():
