@@ -35,3 +35,19 @@ def test_run_places_all_meetings_without_double_booking(
             seen.add((pid, m.slot_id))
     assert ScheduleRun.objects.count() == 1
     print("SECONDS", run.seconds, run.solver_status, run.best_breaks, run.lower_bound)
+
+
+def test_run_reports_a_lower_bound_and_the_gap(
+    event, operator, make_participant, django_capture_on_commit_callbacks
+):
+    people = [make_participant() for _ in range(5)]
+    away = event.slots.order_by("starts_at")[2]
+    people[0].unavailable_slots.add(away)  # runs of 2 and 3 slots: four meetings need both
+    for b in people[1:]:
+        _meet(operator, event, people[0], b)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = scheduling.schedule_run_start(actor=operator, event=event, method="greedy")
+    run.refresh_from_db()
+    assert run.scheduled_count == 4
+    assert run.lower_bound == 1
+    assert run.gap == run.best_breaks - 1 >= 0

@@ -51,5 +51,12 @@ class ScheduleRun(TimeStampedModel):
         return f"{self.event} {self.created_at:%Y-%m-%d %H:%M} {self.status}"
 
     @property
+    def gap(self) -> int | None:
+        """Breaks of the best schedule minus the proven lower bound (0 = proven optimal)."""
+        if self.best_breaks is None or self.lower_bound is None:
+            return None
+        return max(0, self.best_breaks - self.lower_bound)
+
+    @property
     def is_active(self) -> bool:
         return self.status in {RunStatus.QUEUED, RunStatus.RUNNING}

@@ -40,6 +40,7 @@ from samverkan.events.models import (
     Table,
 )
 from samverkan.events.schedule_models import RunStatus
+from samverkan.events.services.bounds import breaks_lower_bound
 from samverkan.events.services.mail import notify_on_commit
 
 logger = logging.getLogger(__name__)
@@ -175,6 +176,8 @@ def _solve_isolated(run: ScheduleRun, problem: core.Problem, time_limit: float) 
     schedule instead of killing the task worker. The child never touches the database.
     """
     method = _method(problem, run.method)
+    static_bound = breaks_lower_bound(problem)
+    ScheduleRun.objects.filter(pk=run.pk).update(lower_bound=static_bound)
     if method == "greedy":
         return core.solve(problem, core.SolveOptions(time_limit=time_limit, method="greedy"))
     ctx = multiprocessing.get_context("fork")
@@ -196,7 +199,7 @@ def _solve_isolated(run: ScheduleRun, problem: core.Problem, time_limit: float) 
         else:
             ScheduleRun.objects.filter(pk=run.pk).update(
                 best_breaks=payload.breaks,
-                lower_bound=payload.lower_bound,
+                lower_bound=max(payload.lower_bound or 0, static_bound),
                 unscheduled_count=payload.unscheduled,
                 scheduled_count=len(problem.meetings) - payload.unscheduled,
                 moved_count=payload.moved,
@@ -314,7 +317,9 @@ def _apply(run: ScheduleRun, prepared: Prepared, result: core.Result) -> None:
     run.unscheduled_count = len(prepared.meetings) - len(placed)
     run.moved_count = len(result.moved)
     run.best_breaks = result.breaks
-    run.lower_bound = result.lower_bound
+    # The core's proven bound when it has one, and the relaxation's (never absent).
+    own = breaks_lower_bound(prepared.problem, set(placed))
+    run.lower_bound = max(result.lower_bound or 0, own)
     audit_log_record(
         actor=run.requested_by,
         action="events.schedule_apply",
