@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -229,3 +230,26 @@ def cohort_offerings(*, cohort: Cohort, kind: str = "") -> QuerySet[Offering]:
 
 def cohort_organisation_ids(*, cohort: Cohort) -> list[int]:
     return list(cohort.members.values_list("organisation_id", flat=True))
+
+
+def selected_organisations_for_programme(*, call_ids: Iterable[int]) -> QuerySet:
+    """The organisations selected in any of these calls (each once), for programme counts."""
+    from samverkan.catalog.models import Organisation
+
+    return (
+        Organisation.objects.filter(
+            call_applications__call_id__in=list(call_ids),
+            call_applications__status=ApplicationStatus.SELECTED,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def offerings_for_calls(*, call_ids: Iterable[int], kind: str = "") -> QuerySet[Offering]:
+    """Offerings (trainings, network meetings, international contacts, financial support) of
+    the cohorts that these calls formed; `event_id` links an offering to an events row."""
+    offerings = Offering.objects.filter(cohort__call_id__in=list(call_ids)).select_related(
+        "cohort", "follow_up_call"
+    )
+    return offerings.filter(kind=kind) if kind else offerings
