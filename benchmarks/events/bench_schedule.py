@@ -163,7 +163,7 @@ def build_and_schedule(args):
     )
     total, unscheduled = run.meetings_total, run.unscheduled_count
     print(f"scheduled: {run.scheduled_count} of {total}; unscheduled {unscheduled}")
-    print(f"breaks: {run.best_breaks}; proven lower bound: {run.lower_bound}")
+    print(f"breaks: {run.best_breaks}; proven lower bound: {run.lower_bound}; gap: {run.gap}")
     if run.message:
         print(f"message: {run.message}")
     placed = Meeting.objects.filter(event=event, slot__isnull=False).count()

@@ -96,6 +96,7 @@ def test_agenda_has_ical_url_that_validates(
         f"/api/v1/events/{event.slug}/schedule-runs/{run.json()['id']}", **bearer(operator)
     ).json()
     assert (status["status"], status["scheduled_count"]) == ("done", 1)
+    assert (status["best_breaks"], status["lower_bound"], status["gap"]) == (0, 0, 0)
     scheduling.event_publish(actor=operator, event=event)
     agenda = client.get(f"/api/v1/events/{event.slug}/agenda", **bearer(a.user)).json()
     assert agenda["published"] is True and len(agenda["meetings"]) == 1
