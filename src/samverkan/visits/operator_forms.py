@@ -177,9 +177,10 @@ class DelegationEventForm(forms.Form):
 
         self.fields["event"].queryset = Event.objects.filter(pk__in=[e.pk for e in events])
         coinciding = {event.pk for event in events if event.coincides}
+        during = str(_("on the dates of the visit"))
         self.fields["event"].label_from_instance = lambda event: (
             f"{event.name} ({event.start_date:%Y-%m-%d})"
-            + (f" \N{EM DASH} {_('on the dates of the visit')}" if event.pk in coinciding else "")
+            + (f" \N{EM DASH} {during}" if event.pk in coinciding else "")
         )
         self.fields["members"].queryset = visit.participants.exclude(email="")
         self.fields["members"].label_from_instance = lambda member: (
