@@ -28,6 +28,7 @@ from samverkan.programmes.money import CURRENCIES, to_decimal
 
 # Programme slugs share the URL space with these pages.
 RESERVED_SLUGS = {
+    "new",
     "projects",
     "exchange-rates",
     "import",
@@ -40,7 +41,7 @@ RESERVED_SLUGS = {
 
 def _unique_slug(model, text: str, *, instance=None) -> str:
     base = slugify(text)[:240] or "item"
-    if model is Programme and base in RESERVED_SLUGS:
+    if (model is Programme and base in RESERVED_SLUGS) or base == "new":
         base = f"{base}-programme"
     slug, number = base, 2
     existing = model.objects.exclude(pk=getattr(instance, "pk", None))

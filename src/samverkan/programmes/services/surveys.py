@@ -280,3 +280,70 @@ def surveys_send_due(*, today=None) -> int:
                 )
             )
     return sent
+
+
+QUESTIONNAIRE_FIELDS = {
+    "name",
+    "introduction",
+    "send_after_days",
+    "remind_after_days",
+    "max_reminders",
+}
+
+
+def questionnaire_save(
+    *, actor, programme, questionnaire: Questionnaire | None = None, fields: dict, questions
+) -> Questionnaire:
+    """Create or change a questionnaire and its questions at once. `questions`: RowChange-like
+    objects (instance, data with text/kind/key/required/order, delete). A question that has
+    answers keeps its kind and cannot be removed. All or nothing."""
+    unknown = set(fields) - QUESTIONNAIRE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    kept = [q for q in questions if not q.delete]
+    with transaction.atomic():
+        created = questionnaire is None
+        questionnaire = questionnaire or Questionnaire(programme=programme)
+        for name, value in fields.items():
+            setattr(questionnaire, name, value)
+        questionnaire.save()
+        for row in questions:
+            answered = row.instance is not None and row.instance.answers.exists()
+            if row.delete:
+                if answered:
+                    raise ValidationError(
+                        _("“%(question)s” has answers and cannot be removed.")
+                        % {"question": row.instance.text}
+                    )
+                if row.instance is not None:
+                    row.instance.delete()
+                continue
+            if row.data["kind"] not in QuestionKind.values:
+                raise ValidationError(_("Unknown kind of answer."))
+            if answered and row.data["kind"] != row.instance.kind:
+                raise ValidationError(
+                    _("“%(question)s” has answers; its kind of answer cannot change.")
+                    % {"question": row.instance.text}
+                )
+            question = row.instance or Question(questionnaire=questionnaire)
+            for name in ("text", "kind", "key", "required", "order"):
+                setattr(
+                    question,
+                    name,
+                    row.data.get(name) or Question._meta.get_field(name).get_default(),
+                )
+            question.save()
+        if not questionnaire.questions.exists():
+            raise ValidationError(_("A questionnaire needs at least one question."))
+        keys = [k for k in questionnaire.questions.values_list("key", flat=True) if k]
+        if len(keys) != len(set(keys)):
+            raise ValidationError(_("Each indicator can be fed by one question only."))
+        audit_log_record(
+            actor=actor,
+            action="programmes.questionnaire.create"
+            if created
+            else "programmes.questionnaire.update",
+            target=questionnaire,
+            data={"questions": len(kept)},
+        )
+    return questionnaire

@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST
 from samverkan.common.permissions import permission_required, public
 from samverkan.programmes.countries import country_choices, country_name
 from samverkan.programmes.forms import SurveySendForm
-from samverkan.programmes.models import Questionnaire, SurveyInvitation, SurveyResponse
+from samverkan.programmes.models import (
+    Question,
+    Questionnaire,
+    SurveyInvitation,
+    SurveyResponse,
+)
 from samverkan.programmes.money import CURRENCIES
 from samverkan.programmes.services import surveys as services
 from samverkan.programmes.views.lookups import programme_by_slug, response_project
@@ -149,3 +154,41 @@ def survey_response(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 __all__ = ["SurveyInvitation"]
+
+
+@permission_required("programmes.manage_surveys", raise_exception=True)
+def questionnaire_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    from samverkan.programmes.forms_manage import QuestionFormSet, QuestionnaireForm, row_changes
+    from samverkan.programmes.views.manage import _formset_errors, _page
+
+    programme = programme_by_slug(request, slug)
+    questionnaire = (
+        get_object_or_404(Questionnaire, pk=pk, programme=programme) if pk is not None else None
+    )
+    form = QuestionnaireForm(request.POST or None, instance=questionnaire)
+    questions = QuestionFormSet(
+        request.POST or None,
+        prefix="questions",
+        queryset=questionnaire.questions.all() if questionnaire else Question.objects.none(),
+    )
+    if request.method == "POST" and form.is_valid() and questions.is_valid():
+        try:
+            questionnaire = services.questionnaire_save(
+                actor=request.user,
+                programme=programme,
+                questionnaire=questionnaire,
+                fields=form.cleaned_data,
+                questions=row_changes(questions),
+            )
+        except ValidationError as error:
+            _formset_errors(questions, error)
+            if pk is not None:
+                questionnaire = get_object_or_404(Questionnaire, pk=pk)
+        else:
+            messages.success(request, _("The questionnaire was saved."))
+            return redirect("programmes:questionnaire-detail", pk=questionnaire.pk)
+    title = (
+        _("Edit %(name)s") % {"name": questionnaire} if questionnaire else _("New questionnaire")
+    )
+    back = f"/programmes/{programme.slug}/surveys/"
+    return _page(request, title, back, form, [(_("Questions"), questions)])
