@@ -13,7 +13,8 @@ from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
 
-from samverkan.visits.models import HostStatus, VisitRequest, VisitStatus
+from samverkan.visits.models import HostStatus, Participant, VisitRequest, VisitStatus
+from samverkan.visits.selectors import visit_statistics
 from tests.factories import OrganisationFactory
 from tests.visits.factories import BookingPageFactory, window
 
@@ -140,6 +141,15 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
     from tests.visits.factories import VisitRequestFactory
 
     visit = VisitRequestFactory(page=booking_page)
+    for position, name in [(1, "Ana Exemplo"), (2, "Bruno Teste")]:
+        Participant.objects.create(
+            request=visit,
+            position=position,
+            name=name,
+            organisation="Exemplo S.A.",
+            country="BR",
+            email=f"{name.split()[0].lower()}@example.org",
+        )
     _sign_in(page, live_server, operator)
     page.goto(f"/visits/requests/{visit.pk}/")
     for status, label in [
@@ -151,12 +161,14 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
         page.get_by_role("button", name="Change status").click()
         assert page.locator("#visit-status").inner_text() == label
 
-    page.locator("#id_invite_org").fill(host_org.slug)
-    page.locator("#hosts").get_by_role("button", name="Invite", exact=True).click()
+    # The matched host: suggested from the focus area's keywords, invited with one click.
+    suggested = page.locator("#hosts").get_by_role("button", name="Invite Vattenteknik AB")
+    suggested.click()
     assert page.get_by_text("Vattenteknik AB was invited.").is_visible()
 
     # The host's answer, recorded by the operator on the host's behalf.
     host = visit.hosts.get()
+    assert (host.organisation, host.reasons != []) == (host_org, True)
     page.goto(f"/visits/hosting/{host.pk}/")
     start, end = window(day_offset=41)
     page.get_by_label("Yes, we can host them").check()
@@ -186,3 +198,71 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
     assert f'filename="{visit.reference}.pdf"' in pdf.headers["content-disposition"]
     ical = page.request.get(link.rstrip("/") + "/itinerary.ics")
     assert "Visit to Vattenteknik AB" in ical.text()
+
+    # The delegation joins the B2B meetings of an event held on the visit's day.
+    event = _open_event(operator, day=start.date())
+    page.goto(f"/visits/requests/{visit.pk}/")
+    delegation = page.locator("#delegation")
+    delegation.get_by_label("Event").select_option(str(event.pk))
+    delegation.get_by_label("#1 Ana Exemplo, Exemplo S.A.").check()
+    delegation.get_by_label("#2 Bruno Teste, Exemplo S.A.").check()
+    delegation.get_by_role("button", name="Register at the event").click()
+    assert page.get_by_text(
+        "2 members of the delegation were registered at Cleantech Kvarken Matchmaking."
+    ).is_visible()
+    rows = page.locator("#delegation-members tbody tr")
+    assert rows.nth(0).inner_text().split("\t")[-1] == "Cleantech Kvarken Matchmaking"
+    assert event.participants.count() == 2
+
+    # Results for the programme's indicators, then the visit is completed.
+    results = page.locator("#results")
+    results.get_by_label("Meetings held").fill("3")
+    results.get_by_label("Leads").fill("2")
+    results.get_by_label("Business opportunities by country").fill("BR 2")
+    results.get_by_role("button", name="Save results").click()
+    assert page.get_by_text("The results were saved.").is_visible()
+    page.locator("#id_status").select_option("completed")
+    page.get_by_role("button", name="Change status").click()
+    assert page.locator("#visit-status").inner_text() == "Completed"
+
+    # The organiser's short feedback survey, from the newest e-mail's link.
+    email = [m for m in mail.outbox if m.to == [visit.organiser_email]][-1]
+    assert "how useful the visit was" in email.body
+    link = next(line for line in email.body.splitlines() if "/visits/status/" in line).strip()
+    page.goto(link)
+    survey = page.get_by_role("region", name="How was your visit?")
+    survey.get_by_label("4", exact=True).check()
+    survey.get_by_label("Yes", exact=True).check()
+    survey.get_by_role("button", name="Send feedback").click()
+    assert page.get_by_text("Thank you for your feedback.").first.is_visible()
+    stats = visit_statistics()
+    assert (stats["completed_visits"], stats["meetings_held"], stats["leads"]) == (1, 3, 2)
+    visit.refresh_from_db()
+    assert (visit.feedback.rating, visit.feedback.would_continue) == (4, True)
+
+
+def _open_event(operator, *, day):
+    import datetime as dt
+
+    from samverkan.events.services import setup
+
+    event = setup.event_create(
+        actor=operator,
+        organiser=OrganisationFactory(name="Kvarken Cluster", kind="cluster"),
+        name="Cleantech Kvarken Matchmaking",
+        venue="Vaasa",
+        time_zone="Europe/Stockholm",
+        start_date=day,
+        end_date=day,
+    )
+    setup.session_create(
+        actor=operator,
+        event=event,
+        date=day,
+        start_time=dt.time(13, 0),
+        end_time=dt.time(15, 0),
+        meeting_minutes=20,
+        break_minutes=5,
+    )
+    setup.tables_create(actor=operator, event=event, count=2)
+    return setup.event_open(actor=operator, event=event)
