@@ -64,6 +64,11 @@ urlpatterns = [
         "<slug:slug>/meetings/<int:meeting_id>/feedback/", agenda.meeting_feedback, name="feedback"
     ),
     path(
+        "<slug:slug>/meetings/<int:meeting_id>/cancel/",
+        agenda.meeting_cancel_own,
+        name="meeting-cancel-own",
+    ),
+    path(
         "<slug:slug>/meetings/<int:meeting_id>/follow-up/", agenda.meeting_followup, name="followup"
     ),
     path("<slug:slug>/desk/participants/", desk.participant_desk, name="desk-participants"),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samverkan.common.permissions import permission_required, public
 from samverkan.events import selectors
@@ -14,7 +16,9 @@ from samverkan.events.ical import agenda_calendar
 from samverkan.events.models import FollowUp, MeetingFeedback, Participant
 from samverkan.events.pdf import agenda_pdf
 from samverkan.events.services import feedback as feedback_services
+from samverkan.events.services import meetings
 from samverkan.events.views.common import (
+    error_messages,
     event_from,
     meeting_from,
     participant_from,
@@ -162,3 +166,19 @@ def meeting_followup(request, slug, meeting_id):
         {"event": meeting.event, "meeting": meeting, "other": meeting.other(followup.participant),
          "form": form},
     )  # fmt: skip
+
+
+@require_POST
+@permission_required("events.cancel_meeting", fn=meeting_from)
+def meeting_cancel_own(request, slug, meeting_id):
+    """A participant cancels one of their meetings; after publication the schedule is
+    repaired with minimal moves and everyone affected is told."""
+    meeting = meeting_from(request, slug, meeting_id)
+    try:
+        meetings.meeting_cancel(actor=request.user, meeting=meeting, reason="participant")
+    except ValidationError as error:
+        for message in error_messages(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Meeting cancelled; the other participant is told."))
+    return redirect("events:my-agenda", slug=slug)

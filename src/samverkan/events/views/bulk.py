@@ -79,7 +79,7 @@ def participants_add(request, slug):
                 {"event": event, "candidates": candidates, "filters": filters.as_dict()},
             )
     found = organisation_search(user=request.user, filters=filters)
-    page = Paginator(found, 50).get_page(request.GET.get("page"))
+    page = Paginator(found, 100).get_page(request.GET.get("page"))
     return render(
         request,
         "events/bulk_add.html",
