@@ -92,7 +92,9 @@ def test_after_submission_only_the_wording_changes(call, questions, submitted, o
 def test_edit_page_for_operators_only(client, call, colour, operator, applicant, password):
     url = f"/calls/{call.slug}/questions/{colour.pk}/edit/"
     client.force_login(applicant)
-    assert client.get(url).status_code == 403
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response.url.startswith("/accounts/login/")
     client.force_login(operator)
     response = client.get(url)
     assert response.status_code == 200
