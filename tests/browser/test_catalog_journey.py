@@ -106,15 +106,26 @@ def test_company_claims_and_completes_its_profile(page, operator, login):
     page.goto(organisation.get_absolute_url())
     page.get_by_role("link", name="Edit profile").click()
     page.get_by_label("City").fill("Umeå")
-    page.get_by_label("Sectors (NACE Rev. 2.1)").fill("35.12, 99.99")
+    page.get_by_label("Website").fill("not a web address")
+    # The sector picker: a grouped list that works without JavaScript ...
+    page.get_by_label("Sectors (NACE Rev. 2.1)", exact=True).select_option(["35.12"])
+    # ... and a type-ahead by name (htmx) whose ticked matches are sent with the form.
+    page.get_by_label("Find by name or code (Target markets)").fill("norw")
+    page.get_by_role("checkbox", name="Norway").check()
     page.get_by_role("button", name="Save").click()
-    expect(page.get_by_text("Unknown NACE Rev. 2.1 code: 99.99.")).to_be_visible()
-    page.get_by_label("Sectors (NACE Rev. 2.1)").fill("35.12")
+    expect(page.get_by_text("Enter a valid web address.")).to_be_visible()
+    # The failed save kept the choices: the grouped lists show them selected.
+    expect(page.get_by_label("Target markets", exact=True)).to_have_values(["NO"])
+    page.get_by_label("Website").fill("")
     page.get_by_text("Finnish", exact=True).click()
     page.get_by_label("Description (Finnish)").fill("Aurinkovoimaa Merenkurkussa")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_text("The profile was saved.")).to_be_visible()
     expect(page.get_by_text("Aurinkovoimaa Merenkurkussa")).to_be_visible()
+    organisation.refresh_from_db()
+    assert [s.code for s in organisation.sectors.all()] == ["35.12"]
+    assert [c.code for c in organisation.target_markets.all()] == ["NO"]
+    assert organisation.city == "Umeå"
 
     page.context.clear_cookies()
     login(operator)

@@ -90,7 +90,7 @@ def test_invalid_edit_changes_nothing(client, profile, operator):
         },
     )
     assert response.status_code == 200
-    assert "Unknown NACE Rev. 2.1 code: 99.99" in response.text
+    assert "Select a valid choice. 99.99 is not one of the available choices." in response.text
     profile.refresh_from_db()
     assert profile.name == "Västerås Vindkraft AB"
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.catalog import pickers
 from samverkan.catalog.models import OrganisationKind, SizeClass, Visibility
 from samverkan.catalog.services import TEXT_FIELDS
 
@@ -30,11 +31,19 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
 
 
 class OrganisationForm(forms.Form):
+    # Fields with a type-ahead search next to them: {field: reference data kind}.
+    PICKERS = {
+        "country": "countries",
+        "region": "regions",
+        "sectors": "sectors",
+        "target_markets": "countries",
+    }
+
     name = forms.CharField(label=_("Name"), max_length=255)
     legal_name = forms.CharField(label=_("Legal name"), max_length=255, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
-    country = forms.CharField(
-        label=_("Country"), max_length=2, help_text=_("Two-letter ISO code, e.g. SE, FI, EE, LV.")
+    country = forms.ChoiceField(
+        label=_("Country"), choices=lambda: [("", "—"), *pickers.grouped_choices("countries")]
     )
     registration_number = forms.CharField(
         label=_("Registration number"), max_length=32, required=False
@@ -48,16 +57,18 @@ class OrganisationForm(forms.Form):
     street_address = forms.CharField(label=_("Street address"), max_length=255, required=False)
     postal_code = forms.CharField(label=_("Postal code"), max_length=16, required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
-    region = forms.CharField(
+    region = forms.ChoiceField(
         label=_("NUTS 2024 region"),
-        max_length=5,
         required=False,
-        help_text=_("Level 3 code, e.g. SE331 (Västerbottens län) or FI19A (Pohjanmaa)."),
+        choices=lambda: [("", "—"), *pickers.grouped_choices("regions")],
+        help_text=_("Down to level 3, e.g. SE331 (Västerbottens län) or FI19A (Pohjanmaa)."),
     )
-    sectors = forms.CharField(
+    sectors = forms.MultipleChoiceField(
         label=_("Sectors (NACE Rev. 2.1)"),
         required=False,
-        help_text=_("Comma-separated codes, e.g. 62.10, 35.11."),
+        choices=lambda: pickers.grouped_choices("sectors"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
     keywords = forms.CharField(
         label=_("Keywords and technologies"),
@@ -65,10 +76,12 @@ class OrganisationForm(forms.Form):
         required=False,
         help_text=_("Comma-separated."),
     )
-    target_markets = forms.CharField(
+    target_markets = forms.MultipleChoiceField(
         label=_("Target markets"),
         required=False,
-        help_text=_("Comma-separated country codes, e.g. NO, CN, CA."),
+        choices=lambda: pickers.grouped_choices("countries"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Countries outside the EU and EFTA are flagged on the profile."),
     )
     languages = forms.CharField(
         label=_("Languages spoken"), required=False, help_text=_("e.g. sv, fi, en")
@@ -111,8 +124,8 @@ class OrganisationForm(forms.Form):
             ]
         }
         initial["region"] = organisation.region_id or ""
-        initial["sectors"] = ", ".join(s.code for s in organisation.sectors.all())
-        initial["target_markets"] = ", ".join(c.code for c in organisation.target_markets.all())
+        initial["sectors"] = [s.code for s in organisation.sectors.all()]
+        initial["target_markets"] = [c.code for c in organisation.target_markets.all()]
         initial["languages"] = ", ".join(organisation.languages)
         for text in organisation.texts.all():
             for field in TEXT_FIELDS:
@@ -120,8 +133,9 @@ class OrganisationForm(forms.Form):
         return initial
 
     def profile_fields(self):
+        """(bound field, reference kind of its type-ahead or "") for the profile fields."""
         return [
-            self[name]
+            (self[name], self.PICKERS.get(name, ""))
             for name in self.fields
             if name.split("_")[-1] not in dict(settings.LANGUAGES)
         ]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -157,6 +158,9 @@ class Organisation(TimeStampedModel):
     )
     # Accent-folded, lower-case text of names, keywords and all texts; kept by the services.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # PostgreSQL only: to_tsvector('simple', search_text), GIN-indexed (migration 0008), kept
+    # current by services.organisation_reindex. Unused (NULL) on SQLite, which has FTS5.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["name"]

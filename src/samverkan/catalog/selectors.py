@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Func, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Substr
 
@@ -63,12 +71,6 @@ class OrganisationFilters:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
 
 
-class _ToTsVector(Func):
-    # Matches the GIN index of migration 0003 exactly (no COALESCE: search_text is NOT NULL).
-    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
-    output_field = SearchVectorField()
-
-
 def organisation_visible_to(*, user) -> QuerySet:
     organisations = Organisation.objects.all()
     if user is not None and is_operator(user):
@@ -80,24 +82,34 @@ def organisation_visible_to(*, user) -> QuerySet:
     ).distinct()
 
 
-def _search(organisations: QuerySet, query: str) -> tuple[QuerySet, bool]:
+def _search(organisations: QuerySet, query: str, *, rank: bool = False) -> tuple[QuerySet, bool]:
+    """Only the organisations matching every word (each a prefix); with `rank`, ordered-by-
+    relevance support: PostgreSQL annotates `rank` (ts_rank), SQLite joins the FTS5 table and
+    sorts by its bm25 `rank` column, which is only alias-safe at the top level of a query."""
     words = tokens(query)
     if not words:
         return organisations, False
     if connection.vendor == "postgresql":
+        # The stored, GIN-indexed `search_vector` (organisation_reindex keeps it current).
         raw = " & ".join(f"{word}:*" for word in words)
         search = SearchQuery(raw, search_type="raw", config="simple")
-        organisations = organisations.annotate(search_vector=_ToTsVector(F("search_text")))
-        organisations = organisations.filter(search_vector=search).annotate(
-            rank=SearchRank(F("search_vector"), search)
-        )
-        return organisations, True
+        organisations = organisations.filter(search_vector=search)
+        if rank:
+            organisations = organisations.annotate(rank=SearchRank(F("search_vector"), search))
+        return organisations, rank
     if connection.vendor == "sqlite":
         # FTS5 over the same folded text, every word a prefix (sqlite_fts.py).
-        matching = RawSQL(
-            f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
-            [match_expression(words)],
-        )
+        expression = match_expression(words)
+        if rank:
+            table = organisations.model._meta.db_table
+            organisations = organisations.extra(
+                tables=[FTS_TABLE],
+                where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
+                params=[expression],
+                select={"rank": f"-{FTS_TABLE}.rank"},
+            )
+            return organisations, True
+        matching = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression])
         return organisations.filter(pk__in=matching), False
     # Any other backend: every word must start a word of the folded text.
     for word in words:
@@ -113,43 +125,59 @@ def organisation_search(
     """Visible organisations matching the filters, sorted, with what a list row shows."""
     organisations = base if base is not None else organisation_visible_to(user=user)
     organisations = organisations_filter(organisations, filters)
-    organisations, ranked = _search(organisations, filters.q)
+    relevance = filters.sort == "relevance"
+    organisations, ranked = _search(organisations, filters.q, rank=relevance)
     order = SORTS.get(filters.sort, SORTS["name"])
-    if filters.sort == "relevance" and ranked:
-        order = ["-rank", "name"]
+    if relevance and ranked:
+        order = ["-rank", "name", "id"]
     return organisations.select_related("region").prefetch_related("texts").order_by(*order)
+
+
+def organisation_search_with_facets(
+    *, user, filters: OrganisationFilters, base: QuerySet | None = None
+) -> tuple[QuerySet, dict]:
+    """The sorted results and the facet counts of the same set (counted without ranking)."""
+    organisations = organisation_search(user=user, filters=filters, base=base)
+    unranked = organisation_search(user=user, filters=replace(filters, sort="name"), base=base)
+    return organisations, organisation_facets(organisations=unranked)
 
 
 def organisations_filter(organisations: QuerySet, filters: OrganisationFilters) -> QuerySet:
     if filters.country:
         organisations = organisations.filter(country=filters.country.upper())
     if filters.region:
-        # Through the small Region table, so the organisation side uses its region index.
-        regions = Region.objects.filter(code__startswith=filters.region.upper()).values("code")
-        organisations = organisations.filter(region_id__in=regions)
+        # NUTS codes nest by prefix. PostgreSQL serves LIKE 'SE3%' from the varchar_pattern_ops
+        # index; on SQLite (case-insensitive LIKE, no index) go through the small Region table.
+        code = filters.region.upper()
+        if connection.vendor == "postgresql":
+            organisations = organisations.filter(region__code__startswith=code)
+        else:
+            regions = Region.objects.filter(code__startswith=code).values("code")
+            organisations = organisations.filter(region_id__in=regions)
     if filters.kind:
         organisations = organisations.filter(kind=filters.kind)
     if filters.size:
         organisations = organisations.filter(size_class=filters.size)
     if filters.sector:
+        # EXISTS on the (organisation, sector) index: probes only the rows the other filters
+        # (or the full-text match) leave, instead of listing every link of a large section.
         code = filters.sector.upper()
-        sectors = Sector.objects.filter(
-            Q(section=code) if code.isalpha() else Q(code__startswith=code)
-        ).values("code")
-        links = Organisation.sectors.through.objects.filter(sector_id__in=sectors)
-        organisations = organisations.filter(pk__in=links.values("organisation_id"))
+        links = Organisation.sectors.through.objects.filter(organisation_id=OuterRef("pk"))
+        if code.isalpha():
+            links = links.filter(sector__section=code)
+        else:
+            links = links.filter(sector__code__startswith=code)
+        organisations = organisations.filter(Exists(links))
     if filters.market:
-        organisations = organisations.filter(
-            pk__in=Organisation.target_markets.through.objects.filter(
-                country_id=filters.market.upper()
-            ).values("organisation_id")
+        markets = Organisation.target_markets.through.objects.filter(
+            organisation_id=OuterRef("pk"), country_id=filters.market.upper()
         )
+        organisations = organisations.filter(Exists(markets))
     if filters.catalogue:
-        organisations = organisations.filter(
-            pk__in=Catalogue.organisations.through.objects.filter(
-                catalogue__slug=filters.catalogue
-            ).values("organisation_id")
+        members = Catalogue.organisations.through.objects.filter(
+            organisation_id=OuterRef("pk"), catalogue__slug=filters.catalogue
         )
+        organisations = organisations.filter(Exists(members))
     return organisations
 
 
@@ -157,20 +185,36 @@ def _counts(rows, key: str) -> dict[str, int]:
     return {row[key]: row["n"] for row in rows if row[key]}
 
 
-def organisation_facets(*, organisations: QuerySet) -> dict[str, list[tuple[str, str, int]]]:
-    """Result counts per filter value for the current result set: (value, label, count)."""
-    base = organisations.order_by().values("pk")
+FACET_LIMIT = 1000
+
+
+def organisation_facets(
+    *, organisations: QuerySet, limit: int = FACET_LIMIT
+) -> dict[str, list[tuple[str, str, int]]]:
+    """Result counts per filter value for the current result set: (value, label, count).
+
+    At most `limit` results are counted (the first by id), so a broad search over a large
+    catalogue costs no more than a narrow one; `"sampled"` says whether the cap was reached.
+    """
+    sample = list(organisations.order_by("pk").values_list("pk", flat=True)[: limit + 1])
+    sampled = len(sample) > limit
+    base = sample[:limit]
     plain = Organisation.objects.filter(pk__in=base).order_by()
-    by_country = _counts(plain.values("country").annotate(n=Count("id")), "country")
-    by_kind = _counts(plain.values("kind").annotate(n=Count("id")), "kind")
-    by_size = _counts(plain.values("size_class").annotate(n=Count("id")), "size_class")
-    by_region = _counts(
-        plain.exclude(region=None)
-        .annotate(nuts2=Substr("region_id", 1, 4))
-        .values("nuts2")
-        .annotate(n=Count("id")),
-        "nuts2",
-    )
+    # One pass over the result set for the four profile columns, summed up here.
+    by_country: dict[str, int] = {}
+    by_kind: dict[str, int] = {}
+    by_size: dict[str, int] = {}
+    by_region: dict[str, int] = {}
+    combinations = plain.values("country", "kind", "size_class", nuts2=Substr("region_id", 1, 4))
+    for row in combinations.annotate(n=Count("id")):
+        for counts, value in (
+            (by_country, row["country"]),
+            (by_kind, row["kind"]),
+            (by_size, row["size_class"]),
+            (by_region, row["nuts2"]),
+        ):
+            if value:
+                counts[value] = counts.get(value, 0) + row["n"]
     through = Organisation.sectors.through.objects.filter(organisation_id__in=base)
     by_section = _counts(
         through.values("sector__section").annotate(n=Count("organisation_id", distinct=True)),
@@ -197,6 +241,7 @@ def organisation_facets(*, organisations: QuerySet) -> dict[str, list[tuple[str,
         "kind": rows(by_kind, lambda k: str(kinds.get(k, k))),
         "size": rows(by_size, lambda s: str(sizes.get(s, s))),
         "market": rows(by_market, lambda c: str(countries[c]) if c in countries else c)[:20],
+        "sampled": sampled,
     }
 
 

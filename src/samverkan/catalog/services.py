@@ -6,9 +6,11 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Value
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -235,7 +237,10 @@ def organisation_search_text(*, organisation: Organisation) -> str:
 
 def organisation_reindex(*, organisation: Organisation) -> None:
     organisation.search_text = organisation_search_text(organisation=organisation)
-    Organisation.objects.filter(pk=organisation.pk).update(search_text=organisation.search_text)
+    changes: dict[str, Any] = {"search_text": organisation.search_text}
+    if connection.vendor == "postgresql":
+        changes["search_vector"] = SearchVector(Value(organisation.search_text), config="simple")
+    Organisation.objects.filter(pk=organisation.pk).update(**changes)
 
 
 def _snapshot(organisation: Organisation) -> dict[str, Any]:

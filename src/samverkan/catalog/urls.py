@@ -14,6 +14,7 @@ urlpatterns = [
     path("catalogues/", views_manage.catalogue_list, name="catalogue-list"),
     path("catalogues/new/", views_manage.catalogue_edit, name="catalogue-create"),
     path("catalogues/<slug:slug>/", views_manage.catalogue_edit, name="catalogue-edit"),
+    path("reference/<str:kind>/", views_public.reference_options, name="reference-options"),
     path("public/<slug:catalogue>/", views_public.public_list, name="public-list"),
     path("public/<slug:catalogue>/<slug:slug>/", views_public.public_detail, name="public-detail"),
     path("<slug:slug>/", views.organisation_detail, name="organisation-detail"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from rules.contrib.views import objectgetter
 
 from samverkan.catalog import forms, selectors, services
 from samverkan.catalog.models import Organisation, OrganisationKind, Person, SizeClass
+from samverkan.catalog.pagination import CatalogPaginator
 from samverkan.common.permissions import permission_required
 
 PAGE_SIZE = 25
@@ -27,12 +27,14 @@ def _person_org(request, slug, pk=None):
 @permission_required("catalog.list_organisations")
 def organisation_list(request: HttpRequest) -> HttpResponse:
     filters = selectors.OrganisationFilters.from_params(request.GET)
-    organisations = selectors.organisation_search(user=request.user, filters=filters)
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    organisations, facets = selectors.organisation_search_with_facets(
+        user=request.user, filters=filters
+    )
+    page = CatalogPaginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "filters": filters,
-        "facets": selectors.organisation_facets(organisations=organisations),
+        "facets": facets,
         "kinds": OrganisationKind.choices,
         "sizes": SizeClass.choices,
         "params": request.GET,

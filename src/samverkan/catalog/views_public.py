@@ -3,13 +3,13 @@ public profiles, public fields and people who consented to be listed."""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
 
-from samverkan.catalog import selectors
+from samverkan.catalog import pickers, selectors
 from samverkan.catalog.models import Organisation, OrganisationKind, Visibility
+from samverkan.catalog.pagination import CatalogPaginator
 from samverkan.common.permissions import public
 
 
@@ -32,16 +32,16 @@ def public_list(request: HttpRequest, catalogue: str) -> HttpResponse:
     language = _activate(request, catalogue)
     filters = selectors.OrganisationFilters.from_params(request.GET)
     filters.catalogue = ""
-    organisations = selectors.organisation_search(
+    organisations, facets = selectors.organisation_search_with_facets(
         user=None, filters=filters, base=_public_organisations(catalogue)
     )
-    page = Paginator(organisations, 25).get_page(request.GET.get("page"))
+    page = CatalogPaginator(organisations, 25).get_page(request.GET.get("page"))
     context = {
         "catalogue": catalogue,
         "language": language,
         "page": page,
         "filters": filters,
-        "facets": selectors.organisation_facets(organisations=organisations),
+        "facets": facets,
         "kinds": OrganisationKind.choices,
         "params": request.GET,
     }
@@ -66,3 +66,25 @@ def public_detail(request: HttpRequest, catalogue: str, slug: str) -> HttpRespon
         "people": selectors.people_public(organisation=organisation),
     }
     return render(request, "catalog/public_detail.html", context)
+
+
+PICKER_NAMES = {"country", "region", "sectors", "target_markets", "sector", "market"}
+
+
+@public
+def reference_options(request: HttpRequest, kind: str) -> HttpResponse:
+    """htmx type-ahead: reference rows matching `q` (by code, or by name in the user's
+    language) as checkboxes or radio buttons named `name`, to sit inside the calling form."""
+    if kind not in pickers.KINDS:
+        raise Http404
+    name = request.GET.get("name", "")
+    if name not in PICKER_NAMES:
+        name = kind
+    query = (request.GET.get("q") or request.GET.get(f"find_{name}") or "")[:100]
+    context = {
+        "matches": pickers.search(kind, query),
+        "name": name,
+        "multiple": request.GET.get("multiple") == "1",
+        "query": query,
+    }
+    return render(request, "catalog/_options.html", context)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.catalog import pickers
+
 register = template.Library()
 
 FACET_TITLES = [
@@ -34,3 +36,23 @@ def query_with(params, key, value):
 @register.inclusion_tag("catalog/_facets.html")
 def facet_panel(facets, params):
     return {"facets": facets, "params": params, "facet_titles": FACET_TITLES}
+
+
+@register.inclusion_tag("catalog/_filter_picker.html")
+def filter_picker(name, kind, value, label, max_level=9):
+    """A grouped single `<select>` over reference data, plus the htmx type-ahead; a value
+    deeper than `max_level` (chosen through the type-ahead) stays selected."""
+    value = (value or "").upper()
+    choices = pickers.grouped_choices(kind, max_level=max_level)
+    known = {code for _group, options in choices for code, _label in options}
+    extra = None
+    if value and value not in known:
+        extra = (value, dict(pickers.flat_choices(kind)).get(value, value))
+    return {
+        "name": name,
+        "kind": kind,
+        "value": value,
+        "label": label,
+        "choices": choices,
+        "extra": extra,
+    }
