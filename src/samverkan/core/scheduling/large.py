@@ -199,8 +199,9 @@ class Annealer:
                 cand = near
         if not cand:
             return
-        bits = [t for t in range(self.T) if cand >> t & 1]
-        t2 = bits[rng.randrange(len(bits))]
+        for _ in range(int(rng.random() * cand.bit_count())):
+            cand &= cand - 1  # drop the lowest bits: a uniformly random set bit remains lowest
+        t2 = (cand & -cand).bit_length() - 1
         a, b = ix.ma[m], ix.mb[m]
         q = b if a == p else a
         if not self.occ[q] >> t2 & 1 and self.load[t2] < self.cap:
@@ -303,10 +304,17 @@ class Annealer:
         if (ka >= 0) == (kb >= 0) or self.load[t] >= self.cap:
             return
         k = ka if ka >= 0 else kb
-        others = [u for u in self.dlist[k] if u != t]
-        if not others:
+        # Vizing: move the blocker's chain to a slot where its blocked participant is free.
+        blocked = a if ka >= 0 else b
+        cand = self.dmask[k] & ~(1 << t)
+        free = cand & ~self.occ[blocked]
+        if free and rng.random() < 0.8:
+            cand = free
+        if not cand:
             return
-        t2 = others[rng.randrange(len(others))]
+        for _ in range(int(rng.random() * cand.bit_count())):
+            cand &= cand - 1
+        t2 = (cand & -cand).bit_length() - 1
         found = self._chain(k, t, t2)
         if found is None:
             return
@@ -359,6 +367,12 @@ class Annealer:
         t = dl[rng.randrange(len(dl))]
         a, b = ix.ma[m], ix.mb[m]
         eject = {k for k in (self.at[a][t], self.at[b][t]) if k >= 0}
+        if not eject and self.load[t] >= self.cap:
+            self.try_push(m, t, temp)
+            return
+        if eject and self.load[t] - len(eject) < self.cap and rng.random() < 0.7:
+            self.try_unblock(m, t, eject, temp)
+            return
         if self.load[t] - len(eject) >= self.cap:
             k = self._random_at(t)
             if k < 0:
@@ -386,6 +400,88 @@ class Annealer:
         self._unplace(m)
         for k in eject:
             self._place(k, old[k])
+
+    def try_unblock(self, m: int, t: int, blockers: set[int], temp: float) -> None:
+        """Insert ``m`` at ``t`` and move each meeting that blocks it there (one per
+        participant) to a slot with room where that meeting's participants are free."""
+        rng, ix = self.rng, self.ix
+        if self.has_prec[m] and not self._prec_ok(m, t):
+            return
+        load = list(self.load)
+        occ = self.occ
+        new: dict[int, int] = {}
+        moves = []
+        for k in blockers:
+            ka, kb = ix.ma[k], ix.mb[k]
+            room = sum(1 << u for u in range(self.T) if load[u] < self.cap)
+            cand = self.dmask[k] & room & ~(new.get(ka, occ[ka]) | new.get(kb, occ[kb]))
+            if not cand:
+                return
+            for _ in range(int(rng.random() * cand.bit_count())):
+                cand &= cand - 1
+            t2 = (cand & -cand).bit_length() - 1
+            if self.has_prec[k] and not self._prec_ok(k, t2):
+                return
+            for x in (ka, kb):
+                new[x] = (new.get(x, occ[x]) & ~(1 << t)) | (1 << t2)
+            load[t2] += 1
+            moves.append((k, t2))
+        for x in (ix.ma[m], ix.mb[m]):
+            new[x] = new.get(x, occ[x]) | (1 << t)
+        delta = -W_UNPLACED
+        for x, mask in new.items():
+            delta += self._pcost(x, mask) - self._pcost(x, occ[x])
+        if not self._accept(delta, temp):
+            return
+        for k, _ in moves:
+            self._unplace(k)
+        for k, t2 in moves:
+            self._place(k, t2)
+        self._place(m, t)
+        for x in new:
+            self._set_h(x, self.brk(occ[x]))
+
+    def try_push(self, m: int, t: int, temp: float) -> None:
+        """Insert ``m`` into the full slot ``t`` (both its participants free there) by moving
+        another meeting of ``t`` to a slot with room where its participants are free."""
+        rng, ix = self.rng, self.ix
+        a, b = ix.ma[m], ix.mb[m]
+        if self.has_prec[m] and not self._prec_ok(m, t):
+            return
+        room = sum(1 << u for u in range(self.T) if self.load[u] < self.cap)
+        best = None
+        for _ in range(6):
+            k = self._random_at(t)
+            if k < 0:
+                continue
+            ka, kb = ix.ma[k], ix.mb[k]
+            cand = self.dmask[k] & room & ~(self.occ[ka] | self.occ[kb])
+            if not cand:
+                continue
+            for _ in range(int(rng.random() * cand.bit_count())):
+                cand &= cand - 1
+            t2 = (cand & -cand).bit_length() - 1
+            if self.has_prec[k] and not self._prec_ok(k, t2):
+                continue
+            mv = (1 << t) | (1 << t2)
+            delta = -W_UNPLACED
+            for x, new in (
+                (a, self.occ[a] | 1 << t),
+                (b, self.occ[b] | 1 << t),
+                (ka, self.occ[ka] ^ mv),
+                (kb, self.occ[kb] ^ mv),
+            ):
+                delta += self._pcost(x, new) - self._pcost(x, self.occ[x])
+            if best is None or delta < best[0]:
+                best = (delta, k, t2)
+        if best is None or not self._accept(best[0], temp):
+            return
+        _, k, t2 = best
+        self._unplace(k)
+        self._place(k, t2)
+        self._place(m, t)
+        for x in (a, b, ix.ma[k], ix.mb[k]):
+            self._set_h(x, self.brk(self.occ[x]))
 
     def _random_at(self, t: int) -> int:
         """A random meeting in slot ``t`` (through a random busy participant)."""
@@ -420,6 +516,7 @@ class Annealer:
         temp = t_start
         it = 0
         last_copy = -(10**9)
+        last_bad, bad_since = len(self.unplaced) + 1, 0
         rng = self.rng
         while True:
             it += 1
@@ -434,11 +531,18 @@ class Annealer:
                         break
                     frac = (now - t0) / span
                 temp = t_start * (t_end / t_start) ** frac
-            if self.unplaced and rng.random() < 0.3:
+            if self.unplaced and rng.random() < (0.3 if len(self.unplaced) > 5 else 0.5):
+                # The last unplaced meetings can sit in a local minimum: after a while without
+                # progress the ejection chains (not the other moves) run hot.
+                n_bad = len(self.unplaced)
+                if n_bad < last_bad:
+                    last_bad, bad_since = n_bad, it
+                hot = it - bad_since > 20_000
+                ti = max(temp, 2.0) if hot else temp
                 if rng.random() < 0.5:
-                    self.try_insert_kempe(temp)
+                    self.try_insert_kempe(ti)
                 else:
-                    self.try_insert(temp)
+                    self.try_insert(ti)
             else:
                 self.try_relocate(temp)
             if (
