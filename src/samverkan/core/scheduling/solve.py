@@ -8,11 +8,16 @@ from .cpsat import Builder, State, default_workers
 from .explain import infeasibility_reasons, quick_lower_bound
 from .greedy import greedy
 from .indexed import Indexed, compile_problem, participant_breaks, placements
+from .maxsat import applicable as maxsat_applicable
+from .maxsat_race import MaxSatRace
 from .model import Problem, Progress, Result, SolveOptions
 
 # Above this many (meeting, slot) pairs one CP-SAT model over the whole event is too slow to
 # build and search within a minute on two cores; large-neighbourhood search takes over.
 EXACT_LIMIT = 60_000
+# Up to this many (meeting, slot) pairs the MaxSAT prover races CP-SAT (its CNF is built in
+# Python: about 2 s for 3,000 pairs).
+MAXSAT_LIMIT = 12_000
 
 
 def fairness_ok(ix: Indexed, slot: list[int]) -> bool:
@@ -42,6 +47,10 @@ class Tracker:
     def log(self, msg: str) -> None:
         if self.opts.log:
             self.opts.log(f"[{time.perf_counter() - self.t0:6.2f}s] {msg}")
+
+    def offer_bound(self, lb: int) -> None:
+        """A proven lower bound on the breaks (any thread)."""
+        self.lb = max(self.lb or 0, lb)
 
     def offer(self, st: State, lb: int | None = None) -> None:
         if lb is not None:
@@ -143,19 +152,34 @@ def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int) -> Result:
                 [ix.pools_of[m][0] if ix.pools_of[m] else -1 for m in range(ix.n_meetings)],
             )
         )
+    size = sum(len(d) for d in ix.dom)
+    race = MaxSatRace(ix, tr, b) if size <= MAXSAT_LIMIT and maxsat_applicable(ix) else None
 
     def on_sol(st: State, obj: int, bound: int) -> None:
         tr.offer(st, bound if b.breaks_only else None)
         tr.log(f"solution objective={obj} bound={bound}")
+        if race is not None:
+            race.incumbent(obj)
 
-    out = b.solve(tr.left(), workers, seed, on_sol)
+    if race is not None:
+        race.start()
+        # With more than two CP-SAT workers, one core's share goes to the MaxSAT prover.
+        workers = workers - 1 if workers > 2 else workers
+    try:
+        out = b.solve(tr.left(), workers, seed, on_sol)
+    finally:
+        proof = race.finish() if race is not None else None
     tr.log(f"CP-SAT {out.status} objective={out.objective} bound={out.bound}")
     if out.state is not None:
         tr.offer(out.state, out.bound if out.breaks_only else None)
+    if proof is not None and proof.status == "INFEASIBLE":
+        out.status = "INFEASIBLE"
     if out.status == "INFEASIBLE":
         from .explain_deep import explain_infeasible
 
         return _finish(tr, "INFEASIBLE", None, explain_infeasible(ix, tr.left()), "cpsat")
+    if proof is not None and proof.status == "OPTIMAL":
+        return _finish(tr, "OPTIMAL", None, [], "maxsat", proven=True)
     if out.status == "OPTIMAL":
         return _finish(tr, "OPTIMAL", None, [], "cpsat", proven=True)
     if tr.best is not None:

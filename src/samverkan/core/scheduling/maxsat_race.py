@@ -1,0 +1,82 @@
+"""Run the MaxSAT prover (maxsat.py) in a thread next to CP-SAT and let the first proof win.
+
+CP-SAT finds good schedules quickly but raises its lower bound slowly on two cores; RC2 raises
+the bound one unsatisfiable core at a time and ends with an optimal schedule. Whichever proves
+optimality (or infeasibility) first stops the other. A CP-SAT schedule whose breaks equal the
+MaxSAT lower bound is optimal too, so that also ends both searches.
+
+Both solvers spend their time in C++ with the GIL released, so a thread is enough. Only
+numbers cross threads; schedules are offered to the tracker in the caller's thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from .cpsat_search import State
+from .maxsat import MaxSatModel, MaxSatOutcome
+
+if TYPE_CHECKING:
+    from .cpsat import Builder
+    from .indexed import Indexed
+    from .solve import Tracker
+
+# Seconds finish() waits for the prover to notice the stop (RC2 finishes its current core).
+JOIN_GRACE = 2.0
+
+
+class MaxSatRace:
+    def __init__(self, ix: Indexed, tr: Tracker, builder: Builder) -> None:
+        self.ix, self.tr, self.b = ix, tr, builder
+        self.model: MaxSatModel | None = None
+        self.outcome: MaxSatOutcome | None = None
+        self._best: int | None = None
+        self._cp_done = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="maxsat", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def incumbent(self, obj: int) -> None:
+        """CP-SAT found a schedule with ``obj`` breaks (called from CP-SAT's callback)."""
+        if self._best is None or obj < self._best:
+            self._best = obj
+        model = self.model
+        if model is not None:
+            self.tr.offer_bound(model.lower_bound)
+            if model.lower_bound >= obj:
+                self.b.stop()
+
+    def _run(self) -> None:
+        try:
+            model = MaxSatModel(self.ix, target=lambda: self._best)
+            if self._cp_done.is_set():
+                return
+            self.model = model
+            out = model.solve(self.tr.left())
+        except Exception as exc:  # the race is an accelerator; CP-SAT's answer stands
+            self.tr.log(f"MaxSAT failed: {exc!r}")
+            return
+        self.outcome = out
+        self.tr.log(f"MaxSAT {out.status} lower bound={out.lower_bound}")
+        self.tr.offer_bound(out.lower_bound)
+        done = out.status in ("OPTIMAL", "INFEASIBLE")
+        if done or (self._best is not None and out.lower_bound >= self._best):
+            while not self._cp_done.is_set():
+                self.b.stop()
+                self._cp_done.wait(0.1)
+
+    def finish(self) -> MaxSatOutcome | None:
+        """CP-SAT has returned: stop the prover and return its outcome (None if unfinished)."""
+        self._cp_done.set()
+        if self.model is not None:
+            self.model.stop()
+        self._thread.join(JOIN_GRACE)
+        if self.model is not None:
+            self.tr.offer_bound(self.model.lower_bound)
+        out = self.outcome
+        if out is not None and out.slot is not None:
+            # Offered here, in the caller's thread (progress callbacks may touch a database).
+            self.tr.offer(State(list(out.slot), [0] * self.ix.n_meetings), out.lower_bound)
+        return out
