@@ -92,7 +92,7 @@ def test_large_path_output_passes_the_checker(tmp_path):
     path = tmp_path / "syn.dzn"
     path.write_text(syn.text)
     res = solve(pr, SolveOptions(time_limit=5, workers=1, method="lns"))
-    assert res.status == "FEASIBLE"
+    assert res.status in ("FEASIBLE", "OPTIMAL")
     assert res.unscheduled == []
     assert len(res.placements) == len(pr.meetings)
     assert max(res.breaks_per_participant.values()) <= 2
