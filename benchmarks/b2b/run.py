@@ -2,7 +2,11 @@
 
 Usage (from the repository root):
     .venv/bin/python benchmarks/b2b/run.py [--dir ../shared/b2b/instances] [--time-limit 60]
-        [--synthetic 1] [--participants 2000] [--seed 1] [--skip-instances]
+        [--synthetic 1] [--participants 2000] [--seed 1] [--skip-instances] [--scattered]
+
+``--dir`` takes any folder of ``.dzn`` files (e.g. more of the paper's instances in
+/tmp/b2b-extra); ``--scattered`` plants each synthetic participant's busy slots at random
+instead of in one run (a generator that knows nothing about breaks).
 
 Each instance is solved in a fresh process through the same entry point as the
 ``schedule-dzn`` command, the output is validated with the shared checker, and the
@@ -79,6 +83,7 @@ def main() -> int:
     ap.add_argument("--participants", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--skip-instances", action="store_true")
+    ap.add_argument("--scattered", action="store_true", help="synthetic: random busy slots")
     a = ap.parse_args()
 
     print(
@@ -89,8 +94,9 @@ def main() -> int:
     paths = [] if a.skip_instances else sorted(Path(a.dir).glob("*.dzn"))
     tmp = Path(tempfile.mkdtemp(prefix="b2b-bench-"))
     for i in range(a.synthetic):
-        syn = generate(participants=a.participants, seed=a.seed + i)
-        p = tmp / f"synthetic-{a.participants}p-seed{a.seed + i}.dzn"
+        syn = generate(participants=a.participants, seed=a.seed + i, scattered=a.scattered)
+        kind = "scattered" if a.scattered else "synthetic"
+        p = tmp / f"{kind}-{a.participants}p-seed{a.seed + i}.dzn"
         p.write_text(syn.text)
         paths.append(p)
     for path in paths:
@@ -99,7 +105,9 @@ def main() -> int:
         out, wall = solve_file(path, a.time_limit)
         gb, gu = greedy_row(path)
         n = len(parse_dzn(path).meetings)
-        unplaced = "0" if out.get("assignment") or out.get("status") == "INFEASIBLE" else "all"
+        unplaced = out.get("unplaced", 0 if out.get("assignment") else "all")
+        if out.get("status") == "INFEASIBLE":
+            unplaced = "-"
         verdict = check(path, out, expected) if out.get("status") != "ERROR" else "error"
         print(
             f"| {name} | {n} | {out.get('status')} | {out.get('breaks')} | "
