@@ -1,20 +1,24 @@
-"""Journey (issue 9): a follow-up survey answered in the browser through its unique link
-changes the "contracts outside EU/EFTA" indicator on the dashboard, the drill-down shows the
-answer, and the funder report exports it."""
+"""Journeys (issue 9): a follow-up survey sent to a catalogue contact (no account) and answered
+in the browser through its unique link changes the "contracts outside EU/EFTA" indicator on
+the dashboard, the drill-down shows the answer, and the funder report exports it; an operator
+creates a project with partners and a funding contribution through the forms."""
 
 import io
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
-from samverkan.programmes.models import Source
+from samverkan.catalog.models import Person
+from samverkan.programmes.models import Contribution, Project, Source
 from samverkan.programmes.services import activities as activity_services
 from samverkan.programmes.services import programmes as services
 from samverkan.programmes.services import surveys as survey_services
 from tests.factories import OrganisationFactory, UserFactory
-from tests.programmes.helpers import QUESTIONS, contact
+from tests.programmes.helpers import QUESTIONS
 
 pytestmark = pytest.mark.django_db(transaction=True)
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -62,7 +66,13 @@ def setup(settings, password, mailoutbox):
             source=source,
             target="5",
         )
-    contact(company, password=password)
+    Person.objects.create(
+        organisation=company,
+        name="Karin Kontakt",
+        email="karin@snolast.example",
+        languages=["en"],
+        listing_consent_at=timezone.now(),
+    )
     questionnaire = survey_services.questionnaire_create(
         actor=None, programme=programme, name="Six-month follow-up", questions=QUESTIONS
     )
@@ -106,3 +116,50 @@ def test_survey_answer_changes_contracts_outside_eu_efta(page, browser, live_ser
         workbook = load_workbook(io.BytesIO(handle.read()))
     rows = {row[0]: row for row in workbook["Indicators"].iter_rows(values_only=True)}
     assert rows["contracts-outside"][5] == 1
+
+
+def test_operator_creates_a_project_with_partners_and_funding(page, login, password):
+    programme = services.programme_create(
+        actor=None, name="Övre Norrland 2014-2020", start_year=2014, end_year=2020, currency="SEK"
+    )
+    services.fund_create(programme=programme, name="ERDF", kind="erdf", co_financing_rate="50")
+    OrganisationFactory(name="Region Västerbotten", kind="public", country="SE")
+    OrganisationFactory(name="Umeå universitet", kind="university", country="SE")
+    login(UserFactory(password=password, is_operator=True))
+
+    page.goto(f"/programmes/{programme.slug}/")
+    page.get_by_role("link", name="New project").click()
+    page.get_by_label("Name:", exact=True).fill("SPIN")
+    page.get_by_label("Acronym:", exact=True).fill("SPIN")
+    page.get_by_label("Start:", exact=True).fill("2016-01-01")
+    page.get_by_label("End:", exact=True).fill("2019-12-31")
+    page.get_by_label("Target markets:", exact=True).fill("CN, KR")
+    page.get_by_label("Organisation (row 1)").select_option(label="Region Västerbotten")
+    page.get_by_label("Role (row 1)").select_option("LP")
+    page.get_by_label("Budget (row 1)").fill("4300000")
+    page.get_by_label("Budget currency (row 1)").select_option("SEK")
+    page.get_by_label("Organisation (row 2)").select_option(label="Umeå universitet")
+    page.get_by_label("Role (row 2)").select_option("LP")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("A project has one lead partner; 2 are marked.").is_visible()
+    assert not Project.objects.exists()
+    page.get_by_label("Role (row 2)").select_option("PP")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="SPIN").is_visible()
+    assert page.get_by_role("cell", name="Project partner").is_visible()
+
+    page.get_by_role("link", name="Edit funding").click()
+    page.get_by_label("Fund (row 1)").select_option(label="ERDF")
+    page.get_by_label("For partner (row 1)").select_option(label="Region Västerbotten")
+    page.get_by_label("Amount (row 1)").fill("4300000.50")
+    page.get_by_label("Currency (row 1)").select_option("SEK")
+    page.get_by_label("Share (%) (row 1)").fill("30")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("The funding was saved.").is_visible()
+    contribution = Contribution.objects.get()
+    assert (contribution.fund.name, contribution.amount, contribution.currency) == (
+        "ERDF",
+        Decimal("4300000.50"),
+        "SEK",
+    )
+    assert contribution.partner.organisation.name == "Region Västerbotten"
