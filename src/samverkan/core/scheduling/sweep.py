@@ -11,14 +11,29 @@ far more meetings with far fewer breaks, which gives the neighbourhood search a 
 from __future__ import annotations
 
 import random
+import weakref
 
 from .cpsat import State
 from .indexed import Indexed
+
+# The last sweep's result per compiled problem (the entry point and the large-event search
+# both ask for it; on 12,000 meetings it takes seconds).
+_last: tuple[weakref.ref, int, float, State] | None = None
 
 
 def sweep(ix: Indexed, seed: int = 0, balance: float = 1.03) -> State:
     """balance: in the main pass each slot takes at most this factor times the average number
     of meetings per slot, so that late slots keep tables for late starters."""
+    global _last
+    if _last is not None and _last[0]() is ix and _last[1:3] == (seed, balance):
+        st = _last[3]
+        return State(list(st.slot), list(st.pool))
+    st = _sweep(ix, seed, balance)
+    _last = (weakref.ref(ix), seed, balance, State(list(st.slot), list(st.pool)))
+    return st
+
+
+def _sweep(ix: Indexed, seed: int, balance: float) -> State:
     rng = random.Random(seed)
     n, T, P = ix.n_meetings, ix.n_slots, ix.n_participants
     agendas_of: list[list[int]] = [[] for _ in range(n)]
