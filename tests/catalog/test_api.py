@@ -124,8 +124,16 @@ def test_import_journey_through_the_api(client, operator):
     assert failed.status_code == 422
     assert not Organisation.objects.filter(name="Good AB").exists()
 
+    titles = {"sv": "Cleantech Kvarken-företag", "fi": "Cleantech Kvarken -yritykset"}
+    body = {"titles": titles, "languages": ["sv", "fi"]}
+    draft = client.put(
+        f"{API}/catalogues/kvarken", body, content_type="application/json", **headers
+    )
+    assert (draft.status_code, draft.json()["is_published"]) == (200, False)
     response = client.post(
-        f"{API}/imports", {"file": _file(DEMO_FILE.name, DEMO_FILE.read_bytes())}, **headers
+        f"{API}/imports",
+        {"file": _file(DEMO_FILE.name, DEMO_FILE.read_bytes()), "catalogue": "kvarken"},
+        **headers,
     )
     job = response.json()
     assert job["report"]["errors"] == []
@@ -133,6 +141,27 @@ def test_import_journey_through_the_api(client, operator):
     done = client.post(f"{API}/imports/{job['id']}/commit", **headers)
     assert (done.status_code, done.json()["status"]) == (200, "committed")
     assert Organisation.objects.filter(is_demo=True).count() == 200
+
+    published = client.put(
+        f"{API}/catalogues/kvarken",
+        {**body, "is_published": True},
+        content_type="application/json",
+        **headers,
+    )
+    assert (published.json()["is_published"], published.json()["organisations"]) == (True, 200)
+    page = client.get("/catalogue/public/kvarken/?lang=fi")
+    assert page.status_code == 200
+    assert "Cleantech Kvarken -yritykset" in page.text
+    assert "Cleantech Kvarken-företag" in client.get("/catalogue/public/kvarken/?lang=sv").text
+    refused = client.put(
+        f"{API}/catalogues/kvarken", body, content_type="application/json", **bearer(UserFactory())
+    )
+    assert refused.status_code == 403
+    invalid = client.put(
+        f"{API}/catalogues/kvarken", {**body, "languages": ["xx"]},
+        content_type="application/json", **headers,
+    )  # fmt: skip
+    assert invalid.status_code == 422
 
 
 def test_mapping_can_be_changed(client, operator):

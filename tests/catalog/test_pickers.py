@@ -36,7 +36,7 @@ def test_countries_put_eu_and_efta_first_in_the_users_language():
         groups = dict(pickers.grouped_choices("countries"))
         assert ("SE", "Ruotsi") in groups["EU"]
         assert ("NO", "Norja") in groups["EFTA"]
-        assert list(groups) == ["EU", "EFTA", "Outside the EU and EFTA"]
+        assert list(groups) == ["EU", "EFTA", "EU:n ja EFTAn ulkopuolella"]
 
 
 def test_search_by_code_and_by_folded_name():

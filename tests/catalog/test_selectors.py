@@ -95,3 +95,36 @@ def test_search_index_follows_updates_and_deletes(operator):
 
 def test_search_ignores_punctuation_and_quotes(profile):
     assert _names(None, q='"vasteras" (vind*') == ["Västerås Vindkraft AB"]
+
+
+def test_relevance_sort_ranks_better_matches_first_on_every_database(operator):
+    _make(operator, "Plain Solar AB", keywords="solar")
+    _make(operator, "Solar Solar Solar AB", keywords="solar, solar panels, solar parks")
+    _make(operator, "Wind Only AB", keywords="wind")
+    names = _names(None, q="solar", sort="relevance")
+    assert names == ["Solar Solar Solar AB", "Plain Solar AB"]
+    assert _names(None, q="solar", sort="name") == ["Plain Solar AB", "Solar Solar Solar AB"]
+
+
+def test_facets_of_a_relevance_search_and_a_sampled_facet_count(operator):
+    for number in range(3):
+        _make(operator, f"Sun {number} AB", keywords="sun", size_class="small")
+    organisations, facets = selectors.organisation_search_with_facets(
+        user=None, filters=OrganisationFilters(q="sun", sort="relevance")
+    )
+    assert len(list(organisations)) == 3
+    assert (facets["size"], facets["sampled"]) == ([("small", "Small (10-49 employees)", 3)], False)
+    sampled = selectors.organisation_facets(organisations=organisations, limit=2)
+    assert (sampled["country"][0][2], sampled["sampled"]) == (2, True)
+
+
+def test_paginator_counts_up_to_the_cap(operator):
+    from samverkan.catalog.pagination import CatalogPaginator
+
+    for number in range(4):
+        _make(operator, f"Capped {number} AB")
+    organisations = selectors.organisation_search(user=None, filters=OrganisationFilters())
+    paginator = CatalogPaginator(organisations, 2)
+    paginator.count_cap = 3
+    assert (paginator.count, paginator.count_capped, paginator.num_pages) == (3, True, 2)
+    assert CatalogPaginator(organisations, 2).count == 4

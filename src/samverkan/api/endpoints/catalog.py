@@ -6,6 +6,8 @@ people are listed only if they consented, unless the caller is a member or an op
 
 from datetime import datetime
 
+from django.core.validators import validate_slug
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -238,6 +240,52 @@ def import_commit(request, job_id: int):
     imports.import_commit(actor=request.user, job=job)
     job.refresh_from_db()
     return job
+
+
+class CatalogueIn(Schema):
+    titles: dict[str, str]
+    intros: dict[str, str] = {}
+    languages: list[str]
+    is_published: bool = False
+
+
+class CatalogueOut(Schema):
+    slug: str
+    titles: dict[str, str]
+    intros: dict[str, str]
+    languages: list[str]
+    is_published: bool
+    published_at: datetime | None
+    organisations: int
+
+    @staticmethod
+    def resolve_organisations(catalogue) -> int:
+        return catalogue.organisations.count()
+
+
+@router.put(
+    "/catalogues/{slug}",
+    response={200: CatalogueOut, 401: Problem, 403: Problem, 422: Problem},
+    summary="Create or change a programme's catalogue and publish or withdraw it (operators)",
+)
+@api_permission("catalog.manage_catalogues")
+def catalogue_put(request, slug: str, payload: CatalogueIn):
+    validate_slug(slug)
+    existing = Catalogue.objects.filter(slug=slug).select_related("operator").first()
+    with transaction.atomic():
+        catalogue = services.catalogue_save(
+            actor=request.user,
+            slug=slug,
+            titles=payload.titles,
+            intros=payload.intros,
+            languages=payload.languages,
+            operator=existing.operator if existing else None,
+        )
+        if catalogue.is_published != payload.is_published:
+            catalogue = services.catalogue_publish(
+                actor=request.user, catalogue=catalogue, published=payload.is_published
+            )
+    return catalogue
 
 
 @router.get(
