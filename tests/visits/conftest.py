@@ -5,9 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.visits.factories import BookingPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English: a request in another language (Accept-Language) leaves
+    that language active in the thread after the test client returns."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
