@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import combinations, pairwise
+from itertools import pairwise
 
 from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
@@ -198,9 +198,10 @@ class MaxSatModel:
             groups.setdefault(key, []).append(m)
         for ms in groups.values():
             for a, b in pairwise(ms):
-                for (t, v), (s, u) in combinations_any(self.x[a], self.x[b]):
-                    if s <= t:
-                        self.w.append([-v, -u])
+                for t, v in self.x[a].items():
+                    for s, u in self.x[b].items():
+                        if s <= t:
+                            self.w.append([-v, -u])
 
     # ------------------------------------------------------------------ solving
     @property
@@ -268,10 +269,4 @@ class _RC2(RC2):
         return super()._call_oracle(assumptions=assumptions, expect_interrupt=expect_interrupt)
 
 
-def combinations_any(a: dict[int, int], b: dict[int, int]):
-    for ta, va in a.items():
-        for tb, vb in b.items():
-            yield (ta, va), (tb, vb)
-
-
-__all__ = ["MaxSatModel", "MaxSatOutcome", "applicable", "combinations"]
+__all__ = ["MaxSatModel", "MaxSatOutcome", "applicable"]
