@@ -146,7 +146,8 @@ def test_cleantech_kvarken_matchmaking(page, login, password):
     assert Participant.objects.filter(event=event).count() == 150
     assert Participant.objects.get(event=event, user=sme).organisation.name == norrsken
 
-    # 3. Companies send and answer requests in the browser.
+    # 3. Companies send and answer requests in the browser (the journey reads English pages).
+    User.objects.filter(event_participations__event=event).update(language="en")
     finns = list(
         Participant.objects.filter(event=event, organisation__country="FI")
         .order_by("organisation__name")
