@@ -178,48 +178,56 @@ class Annealer:
     def _accept(self, delta: float, temp: float) -> bool:
         return delta <= 0 or (temp > 0 and self.rng.random() < math.exp(-delta / temp))
 
-    def try_relocate(self, temp: float) -> None:
+    def try_relocate(self, temp: float, p: int = -1) -> None:
         rng, ix = self.rng, self.ix
-        if self.bad and rng.random() < 0.8:
-            p = self.bad[rng.randrange(len(self.bad))]
-        else:
-            p = rng.randrange(ix.n_participants)
+        rand = rng.random
+        bad = self.bad
+        if p < 0:
+            n_p = len(bad) if bad and rand() < 0.8 else 0
+            p = bad[int(rand() * n_p)] if n_p else int(rand() * ix.n_participants)
         ms = ix.meetings_of[p]
         if not ms:
             return
-        m = ms[rng.randrange(len(ms))]
+        m = ms[int(rand() * len(ms))]
         t1 = self.slot[m]
         if t1 < 0:
             return
-        occ = self.occ[p]
+        occs = self.occ
+        occ = occs[p]
         cand = self.dmask[m] & ~occ
-        if rng.random() < 0.7:
+        if rand() < 0.7:
             near = cand & ((occ << 1) | (occ >> 1))
             if near:
                 cand = near
         if not cand:
             return
-        for _ in range(int(rng.random() * cand.bit_count())):
+        for _ in range(int(rand() * cand.bit_count())):
             cand &= cand - 1  # drop the lowest bits: a uniformly random set bit remains lowest
         t2 = (cand & -cand).bit_length() - 1
         a, b = ix.ma[m], ix.mb[m]
         q = b if a == p else a
-        if not self.occ[q] >> t2 & 1 and self.load[t2] < self.cap:
+        if not occs[q] >> t2 & 1 and self.load[t2] < self.cap:
             if self.has_prec[m] and not self._prec_ok(m, t2):
                 return
             move = (1 << t1) | (1 << t2)
-            oa, ob = self.occ[a], self.occ[b]
-            delta = (
-                self._pcost(a, oa ^ move)
-                - self._pcost(a, oa)
-                + self._pcost(b, ob ^ move)
-                - self._pcost(b, ob)
-            )
-            if self._accept(delta, temp):
-                self._unplace(m)
-                self._place(m, t2)
-                self._set_h(a, self.brk(self.occ[a]))
-                self._set_h(b, self.brk(self.occ[b]))
+            oa, ob = occs[a], occs[b]
+            na, nb = oa ^ move, ob ^ move
+            pct = self.pct
+            if pct is not None:
+                delta = pct[na] - pct[oa] + pct[nb] - pct[ob]
+            else:
+                pc = self._pcost
+                delta = pc(a, na) - pc(a, oa) + pc(b, nb) - pc(b, ob)
+            if delta <= 0 or (temp > 0 and rand() < math.exp(-delta / temp)):
+                self.slot[m] = t2
+                occs[a], occs[b] = na, nb
+                at_a, at_b = self.at[a], self.at[b]
+                at_a[t1] = at_b[t1] = -1
+                at_a[t2] = at_b[t2] = m
+                self.load[t1] -= 1
+                self.load[t2] += 1
+                self._set_h(a, self.brk(na))
+                self._set_h(b, self.brk(nb))
             return
         self.try_kempe(m, t1, t2, temp)
 
@@ -413,8 +421,10 @@ class Annealer:
         moves = []
         for k in blockers:
             ka, kb = ix.ma[k], ix.mb[k]
+            cand = self.dmask[k] & ~(new.get(ka, occ[ka]) | new.get(kb, occ[kb]))
             room = sum(1 << u for u in range(self.T) if load[u] < self.cap)
-            cand = self.dmask[k] & room & ~(new.get(ka, occ[ka]) | new.get(kb, occ[kb]))
+            if cand & room and rng.random() < 0.7:
+                cand &= room
             if not cand:
                 return
             for _ in range(int(rng.random() * cand.bit_count())):
@@ -422,6 +432,26 @@ class Annealer:
             t2 = (cand & -cand).bit_length() - 1
             if self.has_prec[k] and not self._prec_ok(k, t2):
                 return
+            if load[t2] >= self.cap:
+                # The target slot is full: push one of its meetings on to a slot with room.
+                j = self._random_at(t2)
+                if j < 0 or j in blockers:
+                    return
+                ja, jb = ix.ma[j], ix.mb[j]
+                room &= ~(1 << t)
+                c3 = self.dmask[j] & room & ~(new.get(ja, occ[ja]) | new.get(jb, occ[jb]))
+                if not c3:
+                    return
+                for _ in range(int(rng.random() * c3.bit_count())):
+                    c3 &= c3 - 1
+                t3 = (c3 & -c3).bit_length() - 1
+                if self.has_prec[j] and not self._prec_ok(j, t3):
+                    return
+                for x in (ja, jb):
+                    new[x] = (new.get(x, occ[x]) & ~(1 << t2)) | (1 << t3)
+                load[t2] -= 1
+                load[t3] += 1
+                moves.append((j, t3))
             for x in (ka, kb):
                 new[x] = (new.get(x, occ[x]) & ~(1 << t)) | (1 << t2)
             load[t2] += 1
@@ -433,11 +463,22 @@ class Annealer:
             delta += self._pcost(x, mask) - self._pcost(x, occ[x])
         if not self._accept(delta, temp):
             return
+        old = [(k, self.slot[k]) for k, _ in moves]
         for k, _ in moves:
             self._unplace(k)
         for k, t2 in moves:
             self._place(k, t2)
         self._place(m, t)
+        moved = [m] + [k for k, _ in moves]
+        if any(self.has_prec[k] for k in moved) and not all(
+            self._prec_ok(k, self.slot[k]) for k in moved
+        ):
+            self._unplace(m)
+            for k, _ in moves:
+                self._unplace(k)
+            for k, t0 in old:
+                self._place(k, t0)
+            return
         for x in new:
             self._set_h(x, self.brk(occ[x]))
 
@@ -504,6 +545,8 @@ class Annealer:
         t_start: float = 0.35,
         t_end: float = 0.03,
         max_moves: int | None = None,
+        stop_when_valid: bool = False,
+        give_up_at: float | None = None,
     ):
         """Anneal until ``deadline`` (or ``max_moves`` moves, which makes a run reproducible:
         the cooling then follows the move count); ``on_best(slots)`` gets each new best complete
@@ -516,12 +559,17 @@ class Annealer:
         temp = t_start
         it = 0
         last_copy = -(10**9)
-        last_bad, bad_since = len(self.unplaced) + 1, 0
+        last_bad, bad_since = len(self.unplaced) + self.excess + 1, 0
+        unfair: list[int] = []
         rng = self.rng
         while True:
             it += 1
             if it & 1023 == 0:
+                if stop_when_valid and self.valid():
+                    break
                 now = time.perf_counter()
+                if give_up_at is not None and now > give_up_at and best_slots is None:
+                    break  # still incomplete or unfair: the caller repairs differently
                 if max_moves is not None:
                     if it >= max_moves:
                         break
@@ -531,10 +579,19 @@ class Annealer:
                         break
                     frac = (now - t0) / span
                 temp = t_start * (t_end / t_start) ** frac
-            if self.unplaced and rng.random() < (0.3 if len(self.unplaced) > 5 else 0.5):
+            if it & 1023 == 0 and self.excess:
+                n_bad = len(self.unplaced) + self.excess
+                if n_bad < last_bad:
+                    last_bad, bad_since = n_bad, it
+                unfair = [p for p in self.bad if self.h[p] > self.d]
+            if self.excess and unfair and rng.random() < 0.3:
+                # Someone over the fairness cap: work on their agenda (hot when stuck).
+                hot = it - bad_since > 20_000
+                self.try_relocate(max(temp, 2.0) if hot else temp, rng.choice(unfair))
+            elif self.unplaced and rng.random() < (0.3 if len(self.unplaced) > 5 else 0.5):
                 # The last unplaced meetings can sit in a local minimum: after a while without
                 # progress the ejection chains (not the other moves) run hot.
-                n_bad = len(self.unplaced)
+                n_bad = len(self.unplaced) + self.excess
                 if n_bad < last_bad:
                     last_bad, bad_since = n_bad, it
                 hot = it - bad_since > 20_000
@@ -560,7 +617,8 @@ class Annealer:
             best_slots = list(self.slot)
             if on_best:
                 on_best(best_slots)
-        self.iterations = it
+        self.iterations = getattr(self, "iterations", 0) + it
+        self.temp = temp
         return best_slots
 
 

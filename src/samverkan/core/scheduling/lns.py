@@ -15,7 +15,7 @@ import time
 from .cpsat import Builder, State
 from .indexed import Indexed, participant_breaks
 from .kempe import kempe_repair
-from .large import anneal, applicable
+from .large import Annealer, applicable
 from .local import relocate
 from .sweep import sweep
 
@@ -172,15 +172,65 @@ def _run_anneal(ix: Indexed, tr, start: State, seed: int) -> str:
             last[0] = now
             tr.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]))
 
-    best, an = anneal(ix, start, time.perf_counter() + tr.left() - 0.3, seed, on_best)
+    # Anneal; if meetings are still unplaced (or someone over the fairness cap) after a third
+    # of the time, CP-SAT re-solves the neighbourhood of each (compound moves through full
+    # slots that single moves cannot make), then annealing resumes from the repaired state.
+    end = time.perf_counter() + tr.left() - 0.3
+    an = Annealer(ix, start, seed)
+    best = an.run(end, on_best, give_up_at=time.perf_counter() + tr.left() / 3)
+    rounds = 0
+    while best is None and not an.valid() and time.perf_counter() < end - 2 and rounds < 3:
+        tr.log(f"anneal stuck: unplaced={len(an.unplaced)} excess={an.excess}")
+        rounds += 1
+        cur = _repair_cpsat(ix, tr, an, seed + rounds, end)
+        temp = an.temp
+        an = Annealer(ix, cur, seed + rounds)
+        tr.log(f"after repair {rounds}: unplaced={len(an.unplaced)} excess={an.excess}")
+        give_up = time.perf_counter() + tr.left() / 3
+        best = an.run(end, on_best, max(temp, 0.1), give_up_at=give_up)
     tr.log(f"anneal: {an.iterations} moves, unplaced={len(an.unplaced)} breaks={an.breaks}")
     if best is None:
         partial = State(list(an.slot), [0 if t >= 0 else -1 for t in an.slot])
         if tr.best is None:
             tr.offer(partial)
         return "UNKNOWN" if tr.best is None or not _valid(ix, tr.best) else "FEASIBLE"
-    tr.offer(best)
+    tr.offer(State(best, [0 if t >= 0 else -1 for t in best]))
     return "FEASIBLE"
+
+
+def _repair_cpsat(ix: Indexed, tr, an, seed: int, end: float) -> State:
+    """CP-SAT neighbourhoods around the annealer's unplaced meetings and unfair participants."""
+    rng = random.Random(seed)
+    cur = State(list(an.slot), [0 if t >= 0 else -1 for t in an.slot])
+    cur_score = _score(ix, cur)
+    target = 150
+    stop = min(end - 1, time.perf_counter() + max(3.0, 0.15 * tr.left()))
+    while cur_score[0] and time.perf_counter() < stop:
+        unplaced = [m for m, t in enumerate(cur.slot) if t < 0]
+        h = participant_breaks(ix, cur.slot)
+        unfair = [p for p, e in enumerate(fairness_excess(ix, h)) if e > 0]
+        if unplaced and (not unfair or rng.random() < 0.7):
+            m = rng.choice(unplaced)
+            seeds = [ix.ma[m], ix.mb[m]]
+        else:
+            seeds = [rng.choice(unfair)]
+        free = _cluster(ix, seeds, target, rng)
+        b = Builder(ix, free=free, base=cur, soft=True, symmetry=False)
+        b.hint(cur)
+        out = b.solve(min(2.0, stop - time.perf_counter()), 1, seed)
+        tr.log(f"cp-sat repair: free={len(free)} {out.status}")
+        if out.state is not None:
+            sc = _score(ix, out.state)
+            if sc < cur_score:
+                cur, cur_score = out.state, sc
+                tr.log(f"cp-sat repair: free={len(free)} unplaced+excess={sc[0]}")
+                continue
+        target = min(MAX_FREE, int(target * 1.3))
+    return cur
+
+
+def _total(ix: Indexed, slots: list[int]) -> int:
+    return sum(participant_breaks(ix, slots))
 
 
 def _valid(ix: Indexed, st: State) -> bool:
