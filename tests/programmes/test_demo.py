@@ -61,3 +61,23 @@ def test_indicator_values_from_seeds_and_invented_work(loaded):
     assert {r.country for r in values["opportunities-outside"].records} == {"CN", "KR", "BW"}
     kvarken = Project.objects.get(slug="cleantech-kvarken")
     assert all(a.is_invented for a in kvarken.activities.all())
+
+
+def test_s3_piloten_cohort_from_calls_counts_for_the_programme():
+    from samverkan.calls import demo as calls_demo
+    from samverkan.calls.models import Cohort
+
+    out = StringIO()
+    accounts_demo.load_demo_data(password="x-demo-password-1", stdout=out)
+    catalog_demo.load_demo_data(password="x-demo-password-1", stdout=out)
+    calls_demo.load_demo_data(password="x-demo-password-1", stdout=out)
+    demo.load_demo_data(password="x-demo-password-1", stdout=out)
+    cohort = Cohort.objects.get(name="S3-piloten cohort")
+    programme = Programme.objects.get(slug="tillvaxtverket-s3-piloten")
+    results = {r.indicator.code: r for r in indicator_results(programme=programme)}
+    members = set(cohort.members.values_list("organisation__name", flat=True))
+    assert len(members) == 22
+    assert results["organisations"].value == Decimal(22)
+    assert {r.organisation for r in results["organisations"].records} == members
+    assert results["cohort-offerings"].value == Decimal(cohort.offerings.count())
+    assert cohort.offerings.count() >= 3

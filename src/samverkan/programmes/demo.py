@@ -348,7 +348,7 @@ def _load(stdout) -> None:
     _indicators(botnia, "EUR")
 
     # --- S3-piloten (seed 002): the national cluster programme; its clusters come via calls.
-    _programme(
+    s3 = _programme(
         "Tillväxtverket cluster programme (S3-piloten)",
         "tillvaxtverket-s3-piloten",
         2018,
@@ -359,9 +359,44 @@ def _load(stdout) -> None:
         managing=tillvaxtverket,
     )
 
+    _s3_platform(s3, tillvaxtverket)
     _real_results(central_baltic, botnia, sme2go, kvarken)
     _invented_work(botnia, kvarken)
     stdout.write("  4 programmes, 6 projects with the seeds' figures; invented activities marked")
+
+
+def _s3_platform(s3, tillvaxtverket) -> None:
+    """The calls app's S3-piloten cohort (selected clusters, offerings) counts for the
+    programme's indicators through a project that supports the cohort."""
+    from samverkan.calls.selectors import cohort_list
+
+    platform = _project(
+        s3,
+        "s3-piloten-platform",
+        name="S3 pilot platform for clusters",
+        acronym="S3-piloten",
+        start_date=date(2018, 1, 1),
+        end_date=date(2020, 12, 31),
+        status=Project.Status.CLOSED,
+        description=(
+            "Tillväxtverket's support to the clusters selected in the S3-piloten call: "
+            "training, network meetings, international contacts and financial support."
+        ),
+        target_groups="Cluster organisations and their SMEs",
+    )
+    services.partner_set(actor=None, project=platform, organisation=tillvaxtverket, role="LP")
+    platform.cohorts.set(cohort_list().filter(name="S3-piloten cohort"))
+    _indicators(s3, "SEK")
+    activity_services.indicator_define(
+        actor=None,
+        programme=s3,
+        code="cohort-offerings",
+        name="Offerings to the selected clusters",
+        unit="offerings",
+        source=Source.COHORT_OFFERINGS,
+        target="4",
+        order=len(STANDARD_INDICATORS) + 1,
+    )
 
 
 def _entry(programme, code, project, **fields) -> None:
