@@ -25,7 +25,7 @@ from samverkan.calls.models import (
     Call,
     Question,
 )
-from samverkan.calls.workflow import OPERATOR, TRANSITIONS
+from samverkan.calls.workflow import DECISION_ACTIONS, OPERATOR, TRANSITIONS
 from samverkan.catalog.models import Organisation
 from samverkan.common.permissions import api_permission
 
@@ -326,31 +326,19 @@ def transition_application(request, call_id: int, application_id: int, payload: 
     """start_screening, request_changes (message), mark_ineligible (message), start_review,
     ready_for_decision, invite_full (two-stage)."""
     transition = TRANSITIONS.get(payload.action)
-    if (
-        transition is None
-        or transition.role != OPERATOR
-        or payload.action
-        in {
-            "select",
-            "reserve",
-            "reject",
-        }
-    ):
+    if transition is None or transition.role != OPERATOR or payload.action in DECISION_ACTIONS:
         allowed = sorted(
-            a
-            for a, t in TRANSITIONS.items()
-            if t.role == OPERATOR and a not in {"select", "reserve", "reject"}
+            a for a, t in TRANSITIONS.items() if t.role == OPERATOR and a not in DECISION_ACTIONS
         )
         raise ValidationError(
             {"action": f"Unknown action “{payload.action}”; use one of: {', '.join(allowed)}."}
         )
-    application = services.application_transition(
+    return services.application_transition(
         actor=request.user,
         application=application_get(call_id, application_id),
         action=payload.action,
         message=payload.message,
     )
-    return application
 
 
 @router.post("/calls/{call_id}/applications/transition", response={200: CountOut, **ERRORS})
