@@ -1,5 +1,10 @@
 """Large-neighbourhood search for events too large for one exact model.
 
+Events with one table pool, no lunch rule and no rescheduling (the benchmark's and the
+synthetic large events) go to the simulated annealer of :mod:`.large`, with CP-SAT
+neighbourhoods only as a repair when annealing is stuck with an unplaced meeting or an unfair
+participant. Everything else uses the CP-SAT neighbourhood search below:
+
 Start from the first-free-slot greedy (made fair by unplacing meetings of anyone over the
 fairness cap), then repeatedly free every meeting of a small cluster of related participants
 and let CP-SAT re-place them optimally around the rest of the schedule (unplaced meetings cost
@@ -227,10 +232,6 @@ def _repair_cpsat(ix: Indexed, tr, an, seed: int, end: float) -> State:
                 continue
         target = min(MAX_FREE, int(target * 1.3))
     return cur
-
-
-def _total(ix: Indexed, slots: list[int]) -> int:
-    return sum(participant_breaks(ix, slots))
 
 
 def _valid(ix: Indexed, st: State) -> bool:
