@@ -180,7 +180,8 @@ def _run_anneal(ix: Indexed, tr, start: State, seed: int) -> str:
     # Anneal; if meetings are still unplaced (or someone over the fairness cap) after a third
     # of the time, CP-SAT re-solves the neighbourhood of each (compound moves through full
     # slots that single moves cannot make), then annealing resumes from the repaired state.
-    end = time.perf_counter() + tr.left() - 0.3
+    # Table numbering, the JSON answer and an overloaded CPU still need a moment after this.
+    end = time.perf_counter() + tr.left() - max(0.5, 0.04 * tr.left())
     an = Annealer(ix, start, seed)
     best = an.run(end, on_best, give_up_at=time.perf_counter() + tr.left() / 3)
     rounds = 0
