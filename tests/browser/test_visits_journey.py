@@ -12,6 +12,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import resolve
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samverkan.visits.models import HostStatus, Participant, VisitRequest, VisitStatus
 from samverkan.visits.selectors import visit_statistics
@@ -207,9 +208,11 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
     delegation.get_by_label("#1 Ana Exemplo, Exemplo S.A.").check()
     delegation.get_by_label("#2 Bruno Teste, Exemplo S.A.").check()
     delegation.get_by_role("button", name="Register at the event").click()
-    assert page.get_by_text(
-        "2 members of the delegation were registered at Cleantech Kvarken Matchmaking."
-    ).is_visible()
+    expect(
+        page.get_by_text(
+            "2 members of the delegation were registered at Cleantech Kvarken Matchmaking."
+        )
+    ).to_be_visible()
     rows = page.locator("#delegation-members tbody tr")
     assert rows.nth(0).inner_text().split("\t")[-1] == "Cleantech Kvarken Matchmaking"
     assert event.participants.count() == 2
@@ -220,7 +223,7 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
     results.get_by_label("Leads").fill("2")
     results.get_by_label("Business opportunities by country").fill("BR 2")
     results.get_by_role("button", name="Save results").click()
-    assert page.get_by_text("The results were saved.").is_visible()
+    expect(page.get_by_text("The results were saved.")).to_be_visible()
     page.locator("#id_status").select_option("completed")
     page.get_by_role("button", name="Change status").click()
     assert page.locator("#visit-status").inner_text() == "Completed"
@@ -234,7 +237,7 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
     survey.get_by_label("4", exact=True).check()
     survey.get_by_label("Yes", exact=True).check()
     survey.get_by_role("button", name="Send feedback").click()
-    assert page.get_by_text("Thank you for your feedback.").first.is_visible()
+    expect(page.get_by_text("Thank you for your feedback.").first).to_be_visible()
     stats = visit_statistics()
     assert (stats["completed_visits"], stats["meetings_held"], stats["leads"]) == (1, 3, 2)
     visit.refresh_from_db()
