@@ -12,6 +12,7 @@ from samverkan.catalog.forms import OrganisationForm
 pytestmark = pytest.mark.django_db
 
 
+@translation.override("en")
 def test_regions_are_grouped_by_country_with_every_level():
     groups = dict(pickers.grouped_choices("regions"))
     sweden = dict(groups["Sweden"])
@@ -21,6 +22,7 @@ def test_regions_are_grouped_by_country_with_every_level():
     assert "SE331" not in shallow and "SE33" in shallow
 
 
+@translation.override("en")
 def test_sectors_are_grouped_by_section_with_the_hierarchy():
     groups = dict(pickers.grouped_choices("sectors"))
     section_j = [label for label in groups if label.startswith("J ")]
@@ -39,6 +41,7 @@ def test_countries_put_eu_and_efta_first_in_the_users_language():
         assert list(groups) == ["EU", "EFTA", "EU:n ja EFTAn ulkopuolella"]
 
 
+@translation.override("en")
 def test_search_by_code_and_by_folded_name():
     assert pickers.search("regions", "se331")[0] == ("SE331", "SE331 Västerbottens län")
     assert ("SE331", "SE331 Västerbottens län") in pickers.search("regions", "vasterbott")

@@ -197,3 +197,18 @@ def test_operator_creates_and_publishes_catalogue(client, operator):
     )
     assert response.status_code == 302
     assert client.get(reverse("catalog:public-list", args=["ck"])).status_code == 200
+
+
+def test_public_list_has_no_n_plus_one(client, operator, catalogue, django_assert_max_num_queries):
+    url = reverse("catalog:public-list", args=[catalogue.slug])
+    client.get(url)  # the pickers read the reference data once per process and language
+    with django_assert_max_num_queries(20) as small:
+        client.get(url)
+    _bulk(operator, 12)
+    Organisation.objects.update(visibility="public")
+    services.catalogue_add_organisations(
+        actor=operator, catalogue=catalogue, organisations=Organisation.objects.all()
+    )
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url, {"sector": "K"})
+    assert response.context["page"].paginator.count == 12
