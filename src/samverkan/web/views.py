@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,6 +25,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "web/dashboard.html", {"memberships": memberships})
 
 
+@login_required  # a visitor who is not signed in is sent to log in, not shown a 403
 @permission_required("accounts.view_audit_log", raise_exception=True)
 def audit_log(request: HttpRequest) -> HttpResponse:
     entries = common_selectors.audit_log_list(
