@@ -104,7 +104,8 @@ def test_registers_members_under_their_delegation_organisations(operator, visit,
     assert "VR-DELEG1" in exemplo.text_in("en").description
     assert DelegationOrganisation.objects.get(organisation=exemplo).first_request == visit
     ana = User.objects.get(email="ana@example.org")
-    assert (ana.full_name, ana.has_usable_password()) == ("Ana Exemplo", False)
+    assert (ana.full_name, ana.language, ana.is_active) == ("Ana Exemplo", "en", True)
+    assert ana.has_usable_password()  # random and unknown, so "forgot password" works
     assert Membership.objects.filter(user=ana, organisation=exemplo, role="member").exists()
     assert registered[0].need.startswith("Water and wastewater")
     entry = AuditLogEntry.objects.get(action="visits.delegation.register")

@@ -2,15 +2,16 @@
 
 The events app registers people (accounts) of a catalogue organisation. A delegation member
 becomes one: an existing account with the member's e-mail address is reused, otherwise an
-account without a password is created (the person can set one with "forgot password"). Each
-organisation of the delegation gets a private catalogue organisation, created once by the
-visits app and reused afterwards (matched by name and country), described as coming from a
-delegation visit. Everything happens in one transaction: if one member cannot be registered,
+account with a random password nobody knows is created (the person sets their own with
+"forgot password"). Each organisation of the delegation gets a private catalogue organisation,
+created once by the visits app and reused afterwards (matched by name and country), described
+as coming from a delegation visit. Everything happens in one transaction: if one member cannot be registered,
 nobody is. Members already registered at the event are skipped with a message.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -100,9 +101,11 @@ def _delegation_organisation(*, actor, visit: VisitRequest, name: str, country: 
 def _member_user(*, visit: VisitRequest, member: Participant) -> User:
     user = User.objects.filter(email__iexact=member.email).first()
     if user is None:
+        # A random password nobody knows: the person sets their own with "forgot password"
+        # (Django sends no reset link to accounts with an unusable password).
         user = user_create(
             email=member.email,
-            password=None,
+            password=secrets.token_urlsafe(32),
             full_name=member.name,
             language=visit.language,
             is_demo=visit.is_demo,
