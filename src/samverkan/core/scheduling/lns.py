@@ -180,9 +180,9 @@ def _run_anneal(ix: Indexed, tr, start: State, seed: int) -> str:
     # Anneal; if meetings are still unplaced (or someone over the fairness cap) after a third
     # of the time, CP-SAT re-solves the neighbourhood of each (compound moves through full
     # slots that single moves cannot make), then annealing resumes from the repaired state.
-    # Table numbering, the JSON answer and an overloaded CPU (interpreter start-up is outside
-    # the solver clock and took up to 16 s under load 10) still need a moment after this.
-    end = time.perf_counter() + tr.left() - max(0.5, 0.1 * tr.left())
+    # Table numbering and the JSON answer need a moment after this (the command line keeps its
+    # own reserve and counts interpreter start-up).
+    end = time.perf_counter() + tr.left() - max(0.5, 0.04 * tr.left())
     an = Annealer(ix, start, seed)
     best = an.run(end, on_best, give_up_at=time.perf_counter() + tr.left() / 3)
     rounds = 0
