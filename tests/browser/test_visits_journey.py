@@ -212,7 +212,7 @@ def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_serve
         page.get_by_text(
             "2 members of the delegation were registered at Cleantech Kvarken Matchmaking."
         )
-    ).to_be_visible()
+    ).to_be_visible(timeout=30_000)  # creates two accounts (password hashing) on a busy CPU
     rows = page.locator("#delegation-members tbody tr")
     assert rows.nth(0).inner_text().split("\t")[-1] == "Cleantech Kvarken Matchmaking"
     assert event.participants.count() == 2
