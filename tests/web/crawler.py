@@ -180,9 +180,5 @@ def crawl(
     return pages
 
 
-WORD = re.compile(r"[A-Za-zÅÄÖåäö]{3,}")
-
-
-def looks_like_ui_text(text: str) -> bool:
-    """Headings worth comparing across languages contain at least one real word."""
-    return bool(WORD.search(text))
+# A word worth translating: three letters or more.
+WORD = re.compile(r"[^\W\d_]{3,}")
