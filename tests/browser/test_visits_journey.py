@@ -14,6 +14,7 @@ from django.urls import resolve
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from samverkan.catalog.reference import reference_data_load
 from samverkan.visits.models import HostStatus, Participant, VisitRequest, VisitStatus
 from samverkan.visits.selectors import visit_statistics
 from tests.factories import OrganisationFactory
@@ -137,6 +138,9 @@ def _sign_in(page, live_server, user) -> None:
 
 
 def test_operator_confirms_itinerary_and_organiser_downloads_it(page, live_server, operator):
+    # Earlier transactional tests flush the migrations' reference data (countries); the
+    # delegation's catalogue organisation needs its country.
+    reference_data_load()
     booking_page = BookingPageFactory()
     host_org = OrganisationFactory(name="Vattenteknik AB", keywords="water, membranes")
     from tests.visits.factories import VisitRequestFactory
