@@ -16,6 +16,9 @@ def test_member_sees_suggestions_page_with_reasons(client, sme, fibre, catalogue
     assert response.status_code == 200
     body = response.content.decode()
     assert "<html" in body
+    assert body.count("<h1") == 1
+    assert f'<h1 id="suggestions-{fibre.pk}-title">' in body
+    assert "<h2" not in body.split("<main", 1)[-1].split("</section>", 1)[0]
     assert distributor.name in body
     assert 'data-reason="offer_need"' in body
     assert "same NACE class 26.51" in body
@@ -28,6 +31,7 @@ def test_htmx_request_gets_fragment(client, sme, fibre, catalogue_orgs):
     assert response.status_code == 200
     assert "<html" not in body
     assert f'id="suggestions-{fibre.pk}"' in body
+    assert f'<h2 id="suggestions-{fibre.pk}-title">' in body
 
 
 def test_outsider_cannot_see_suggestions(client, fibre, catalogue_orgs):

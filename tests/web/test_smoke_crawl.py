@@ -51,12 +51,7 @@ SWEDISH_LETTERS = set("åäöÅÄÖ")
 
 # (check, URL name) -> why it is known to fail. Checks: "5xx", "404", "debug", "h1", "title",
 # "lang", "sv-h1", "sv-nav". See the QA report for traces and the suggested fixes.
-KNOWN_ISSUES: dict[tuple[str, str], str] = {
-    ("h1", "matching:suggestions"): (
-        "matching/suggestions.html has no <h1>: its heading is the <h2> of the htmx fragment "
-        "_suggestions.html (member, operator; en and sv)"
-    ),
-}
+KNOWN_ISSUES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

@@ -98,6 +98,8 @@ def feedback(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "k": k,
         "can_feedback": True,
         "feedback_saved": status == 200,
+        # On the suggestions page the <h1> sits outside the swapped fragment.
+        "standalone": request.POST.get("standalone") == "1",
     }
     return render(request, "matching/_suggestions.html", context, status=status)
 
