@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 
 from samverkan.events.models import Event, Participant, ParticipantStatus
-from samverkan.events.pdf import _pdf, _text
+from samverkan.events.pdf import _pdf
 
 COLUMNS, ROWS = 2, 4
 WIDTH, HEIGHT = 90.0, 60.0
@@ -57,22 +57,22 @@ def badges_document(event: Event) -> FPDF:
         pdf.rect(x, y, WIDTH, HEIGHT)
         pdf.set_xy(x + 4, y + 4)
         pdf.set_font(family, "", 8)
-        pdf.cell(WIDTH - 8, 5, _text(event.name, family))
+        pdf.cell(WIDTH - 8, 5, event.name)
         pdf.set_xy(x + 4, y + 16)
         pdf.set_font(family, "B", 16)
-        pdf.multi_cell(WIDTH - 8, 8, _text(str(participant.user), family), max_line_height=8)
+        pdf.multi_cell(WIDTH - 8, 8, str(participant.user), max_line_height=8)
         pdf.set_xy(x + 4, y + 34)
         pdf.set_font(family, "", 11)
-        pdf.cell(WIDTH - 8, 6, _text(str(participant.organisation), family))
+        pdf.cell(WIDTH - 8, 6, str(participant.organisation))
         pdf.set_xy(x + 4, y + 41)
-        pdf.cell(WIDTH - 8, 6, _text(participant.organisation.country, family))
+        pdf.cell(WIDTH - 8, 6, participant.organisation.country)
         pdf.set_xy(x + 4, y + HEIGHT - 10)
         pdf.set_font(family, "", 8)
         label = _("Check-in code: %(code)s") % {"code": check_in_code(participant)}
-        pdf.cell(WIDTH - 8, 5, _text(label, family))
+        pdf.cell(WIDTH - 8, 5, label)
     if not people:
         pdf.set_font(family, "", 12)
-        pdf.cell(0, 10, _text(_("No registered participants yet."), family))
+        pdf.cell(0, 10, _("No registered participants yet."))
     return pdf
 
 

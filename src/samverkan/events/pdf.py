@@ -6,37 +6,23 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from samverkan.common.pdf import FONT_DIR
+from samverkan.common.pdf import FONT_FAMILY, pdf_document
 from samverkan.events import selectors
 from samverkan.events.models import Event, Participant
 
 
 def _pdf(title: str) -> tuple[FPDF, str]:
-    pdf = FPDF(format="A4")
-    pdf.set_title(title)
-    pdf.set_auto_page_break(auto=True, margin=15)
-    family = "helvetica"
-    if (FONT_DIR / "DejaVuSans.ttf").exists():
-        pdf.add_font("dejavu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-        pdf.add_font("dejavu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        family = "dejavu"
-    pdf.add_page()
-    return pdf, family
-
-
-def _text(value: str, family: str) -> str:
-    # The core fonts only know Latin-1; DejaVu covers everything.
-    return value if family == "dejavu" else value.encode("latin-1", "replace").decode("latin-1")
+    return pdf_document(title=title), FONT_FAMILY
 
 
 def agenda_pdf(participant: Participant) -> bytes:
     event = participant.event
     pdf, family = _pdf(f"{event.name} \u2013 {participant.user}")
     pdf.set_font(family, "B", 16)
-    pdf.multi_cell(0, 9, _text(event.name, family), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, event.name, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, "", 11)
     head = f"{participant.user} · {participant.organisation} · {event.venue} ({event.time_zone})"
-    pdf.multi_cell(0, 6, _text(head, family), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, head, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     day = None
     for meeting in selectors.agenda(participant=participant):
@@ -46,14 +32,14 @@ def agenda_pdf(participant: Participant) -> bytes:
         if start.date() != day:
             day = start.date()
             pdf.set_font(family, "B", 12)
-            pdf.cell(0, 8, _text(formats.date_format(day, "l j F Y"), family),
+            pdf.cell(0, 8, formats.date_format(day, "l j F Y"),
                      new_x="LMARGIN", new_y="NEXT")  # fmt: skip
             pdf.set_font(family, "", 11)
         other = meeting.other(participant)
         line = (
             f"{start:%H:%M}\u2013{end:%H:%M}  {meeting.table}  {other.organisation} ({other.user})"
         )
-        pdf.multi_cell(0, 6, _text(line, family), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 
@@ -61,7 +47,7 @@ def table_plan_pdf(event: Event) -> bytes:
     grid = selectors.schedule_grid(event=event)
     pdf, family = _pdf(f"{event.name} \u2013 {_('Table plan')}")
     pdf.set_font(family, "B", 16)
-    pdf.multi_cell(0, 9, _text(f"{event.name} \u2013 {_('Table plan')}", family),
+    pdf.multi_cell(0, 9, f"{event.name} \u2013 {_('Table plan')}",
                    new_x="LMARGIN", new_y="NEXT")  # fmt: skip
     pdf.set_font(family, "", 9)
     for slot, cells in grid.rows:
@@ -72,11 +58,11 @@ def table_plan_pdf(event: Event) -> bytes:
         start, end = event.local(slot.starts_at), event.local(slot.ends_at)
         day = formats.date_format(start.date(), "D j M")
         title = f"{day} {start:%H:%M}\u2013{end:%H:%M}"
-        pdf.cell(0, 7, _text(title, family), new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 7, title, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(family, "", 9)
         for table, meeting in placed:
             a, b = meeting.participant_a, meeting.participant_b
             line = f"{table}: {a.organisation} ({a.user}) \u2013 {b.organisation} ({b.user})"
-            pdf.multi_cell(0, 5, _text(line, family), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(1)
     return bytes(pdf.output())

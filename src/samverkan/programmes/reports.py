@@ -14,7 +14,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from samverkan.common.pdf import FONT_DIR
+from samverkan.common.pdf import FONT_FAMILY, pdf_document
 from samverkan.programmes import selectors
 from samverkan.programmes.indicators.compute import IndicatorResult, indicator_results
 
@@ -221,30 +221,15 @@ def report_xlsx(data: ReportData) -> bytes:
     return buffer.getvalue()
 
 
-def _pdf():
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    if (FONT_DIR / "DejaVuSans.ttf").exists():
-        pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-        pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-        family = "DejaVu"
-    else:  # core font: Latin-1 only, so å/ä/ö still work but not every character
-        family = "Helvetica"
-    pdf.add_page()
-    return pdf, family
-
-
-def _latin(text: str, family: str) -> str:
-    return text if family == "DejaVu" else text.encode("latin-1", "replace").decode("latin-1")
+def _pdf(title: str):
+    return pdf_document(title=title), FONT_FAMILY
 
 
 def report_pdf(data: ReportData) -> bytes:
     from fpdf.fonts import FontFace
 
-    pdf, family = _pdf()
-    t = lambda text: _latin(str(text), family)  # noqa: E731
+    pdf, family = _pdf(str(data.project))
+    t = str  # every text is printable: the bundled font covers all our languages
     project = data.project
     pdf.set_font(family, "B", 16)
     acronym = f" ({project.acronym})" if project.acronym else ""
