@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 import zoneinfo
 
 from django.conf import settings
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from fpdf import FPDF
 from icalendar import Calendar, Event
 
-from samverkan.common.pdf import FONT_DIR as DEJAVU
+from samverkan.common.pdf import FONT_FAMILY, pdf_document
 from samverkan.visits.models import VisitRequest
 
 
@@ -44,42 +43,19 @@ def itinerary_ical(*, visit: VisitRequest) -> bytes:
     return calendar.to_ical()
 
 
-def _transliterate(text: str) -> str:
-    """Latin-1 safe text for the PDF core fonts when DejaVu is not installed."""
-    try:
-        text.encode("latin-1")
-        return text
-    except UnicodeEncodeError:
-        decomposed = unicodedata.normalize("NFKD", text)
-        return "".join(ch for ch in decomposed if ch.encode("latin-1", "ignore")) or "?"
-
-
 class _Pdf(FPDF):
+    family_name = FONT_FAMILY
+
     def line_text(self, height: float, value: str) -> None:
         self.multi_cell(0, height, value, new_x="LMARGIN", new_y="NEXT")
 
-    def setup_fonts(self) -> bool:
-        regular, bold = DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"
-        if regular.exists() and bold.exists():
-            self.add_font("DejaVu", "", str(regular))
-            self.add_font("DejaVu", "B", str(bold))
-            self.family_name = "DejaVu"
-            return True
-        self.family_name = "Helvetica"
-        return False
-
 
 def itinerary_pdf(*, visit: VisitRequest) -> bytes:
-    pdf = _Pdf(format="A4")
-    unicode_ok = pdf.setup_fonts()
-
-    def text(value) -> str:
-        value = str(value)
-        return value if unicode_ok else _transliterate(value)
+    pdf = pdf_document(title=visit.reference, pdf_class=_Pdf, first_page=False)
+    text = str  # the bundled font prints every language we serve
 
     tz = zoneinfo.ZoneInfo(visit.page.time_zone)
     with translation.override(visit.language):
-        pdf.set_title(text(f"{visit.reference}"))
         pdf.add_page()
         pdf.set_font(pdf.family_name, "B", 16)
         pdf.line_text(
