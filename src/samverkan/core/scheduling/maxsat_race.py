@@ -26,11 +26,13 @@ if TYPE_CHECKING:
 # Seconds finish() waits for the prover to notice the stop (RC2 finishes its current core).
 JOIN_GRACE = 2.0
 # At most this many seconds (and a quarter of the time left) for the zero-break probe, then
-# per step of the bound search and for all its later steps together (RC2 waits meanwhile:
-# on tic-13crafc it needs 25-39 s of a 60 s run).
+# per step of the bound search and for all its later steps together (RC2 waits meanwhile).
+# Measured at load 3: forumt-14 bound 5 in 0.8 s, but its 5-break schedule is not found in
+# 5 s by the bound model, while RC2 finds it in ~1 s; 5 s / 8 s steps cost forumt-14 5.9 s
+# (1.3 s without the ladder), 1 s / 3 s cost 3.9 s.
 ZERO_PROBE = 10.0
-BOUND_STEP = 5.0
-BOUND_TOTAL = 8.0
+BOUND_STEP = 1.0
+BOUND_TOTAL = 3.0
 
 
 class MaxSatRace:
