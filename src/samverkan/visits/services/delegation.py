@@ -5,8 +5,9 @@ becomes one: an existing account with the member's e-mail address is reused, oth
 account with a random password nobody knows is created (the person sets their own with
 "forgot password"). Each organisation of the delegation gets a private catalogue organisation,
 created once by the visits app and reused afterwards (matched by name and country), described
-as coming from a delegation visit. Everything happens in one transaction: if one member cannot be registered,
-nobody is. Members already registered at the event are skipped with a message.
+as coming from a delegation visit. Everything happens in one transaction: if one member
+cannot be registered, nobody is. Members already registered at the event are skipped with a
+message.
 """
 
 from __future__ import annotations
