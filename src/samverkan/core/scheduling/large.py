@@ -326,11 +326,12 @@ class Annealer(InsertMoves):
         max_moves: int | None = None,
         stop_when_valid: bool = False,
         give_up_at: float | None = None,
+        should_stop=None,
     ):
         """Anneal until ``deadline`` (or ``max_moves`` moves, which makes a run reproducible:
         the cooling then follows the move count); ``on_best(slots)`` gets each new best complete
         and fair schedule (at most every few thousand moves). Returns the best such slots or
-        None."""
+        None. ``should_stop()`` is polled every 1,024 moves."""
         best_slots: list[int] | None = None
         best = math.inf
         t0 = time.perf_counter()
@@ -346,6 +347,8 @@ class Annealer(InsertMoves):
             if it & 1023 == 0:
                 if stop_when_valid and self.valid():
                     break
+                if should_stop is not None and should_stop():
+                    break  # the caller has its answer elsewhere
                 now = time.perf_counter()
                 if give_up_at is not None and now > give_up_at and best_slots is None:
                     break  # still incomplete or unfair: the caller repairs differently

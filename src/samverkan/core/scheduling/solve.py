@@ -139,8 +139,82 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
         status = run_lns(ix, tr, g, workers, opts.seed)
         return _finish(tr, status, None, [], "lns")
     if opts.method == "auto" and size <= MAXSAT_LIMIT and maxsat_applicable(ix):
-        _pre_anneal(ix, tr, g, opts.seed)
+        return _plain(ix, tr, g, workers, opts.seed)
     return _exact(ix, tr, workers, opts.seed)
+
+
+# At most this many seconds (and a quarter of the time left) for the CP-SAT zero-break probe.
+# Measured: "no schedule without breaks" in 0.3-0.4 s on forum-13crafc and ticf-13crafc,
+# where the SAT solvers need 2-24 s.
+ZERO_PROBE = 10.0
+# Share of the time left after annealing in which CP-SAT runs beside the ladder. Measured on
+# forum-13crafc (idle machine): CP-SAT beside the ladder all along, optimum proven at 45 s;
+# the ladder alone until the last part, at 35 s.
+CPSAT_SHARE = 0.3
+
+
+def _plain(ix: Indexed, tr: Tracker, start: State, workers: int, seed: int) -> Result:
+    """Plain events (the benchmark's problem): the SAT ladder (satladder.py) climbs from the
+    proven lower bound in two processes from the start, while this thread runs the CP-SAT
+    zero-break probe, a short annealing run for a good schedule and then the exact CP-SAT
+    model hinted with it. The first proof of optimality ends everything."""
+    from .satladder import SatLadder
+
+    if _at_bound(ix, tr):
+        return _finish(tr, "FEASIBLE", None, [], "sweep")  # the quick start meets the bound
+    try:
+        ladder = SatLadder(ix, tr).start()
+    except (OSError, ValueError, RuntimeError) as exc:  # an accelerator: go on without it
+        tr.log(f"SAT ladder not started: {exc!r}")
+        _pre_anneal(ix, tr, start, seed)
+        return _exact(ix, tr, workers, seed)
+    try:
+        _probe_zero(ix, tr, ladder)
+        if not ladder.done.is_set():
+            _pre_anneal(ix, tr, start, seed, stop=ladder.done.is_set)
+        if not ladder.done.is_set() and not _at_bound(ix, tr):
+            # Two cores: the ladder's processes get them to themselves for a while, then one
+            # CP-SAT worker joins to improve the annealer's schedule.
+            ladder.wait(time.perf_counter() + (1 - CPSAT_SHARE) * tr.left())
+        if not ladder.done.is_set() and not _at_bound(ix, tr):
+            return _exact(ix, tr, workers, seed, ladder=ladder)
+    finally:
+        _collect(ladder, tr)
+    return _finish(tr, "FEASIBLE", None, [], "satladder")
+
+
+def _at_bound(ix: Indexed, tr: Tracker) -> bool:
+    best = tr.best
+    if best is None or tr.lb is None:
+        return False
+    return sum(participant_breaks(ix, best.slot)) <= tr.lb
+
+
+def _collect(ladder, tr: Tracker) -> None:
+    """Stop the ladder and hand its optimal schedule (if any) to the tracker."""
+    found = ladder.finish()
+    if found is not None:
+        slots, k = found
+        tr.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]), k)
+
+
+def _probe_zero(ix: Indexed, tr: Tracker, ladder) -> None:
+    from .bound import bound_model
+
+    if tr.lb:
+        return
+    budget = min(ZERO_PROBE, 0.25 * tr.left())
+    if budget < 0.5:
+        return
+    probe = bound_model(ix, 0)
+    ladder.on_done(probe.stop)
+    out = probe.solve(budget, 1)
+    if out.status == "INFEASIBLE":
+        tr.offer_bound(1)
+        tr.log("zero-break probe: every schedule has a break")
+    elif out.state is not None:
+        tr.offer(out.state, 0)
+        tr.log("zero-break probe: a schedule without breaks")
 
 
 # Seconds of annealing before the exact race on plain events. Measured on forum-13crafc (idle
@@ -154,7 +228,7 @@ class _AtLowerBound(Exception):
         self.slots = slots
 
 
-def _pre_anneal(ix: Indexed, tr: Tracker, start: State, seed: int) -> None:
+def _pre_anneal(ix: Indexed, tr: Tracker, start: State, seed: int, stop=None) -> None:
     from .large import Annealer, applicable
 
     if not applicable(ix):
@@ -173,7 +247,7 @@ def _pre_anneal(ix: Indexed, tr: Tracker, start: State, seed: int) -> None:
             raise _AtLowerBound(list(found))  # nothing better exists: stop annealing
 
     try:
-        slots = annealer.run(time.perf_counter() + budget, on_best)
+        slots = annealer.run(time.perf_counter() + budget, on_best, should_stop=stop)
     except _AtLowerBound as done:
         slots = done.slots
     if slots is not None:
@@ -181,7 +255,7 @@ def _pre_anneal(ix: Indexed, tr: Tracker, start: State, seed: int) -> None:
         tr.log(f"pre-anneal: {sum(participant_breaks(ix, slots))} breaks")
 
 
-def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int) -> Result:
+def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int, ladder=None) -> Result:
     b = Builder(ix)
     if tr.best is not None:
         b.hint(tr.best)
@@ -193,13 +267,23 @@ def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int) -> Result:
             )
         )
     size = sum(len(d) for d in ix.dom)
-    race = MaxSatRace(ix, tr, b) if size <= MAXSAT_LIMIT and maxsat_applicable(ix) else None
+    race = None
+    if ladder is None and size <= MAXSAT_LIMIT and maxsat_applicable(ix):
+        race = MaxSatRace(ix, tr, b)
+    if ladder is not None:
+        # The ladder's two processes prove the bound; one CP-SAT worker looks for schedules
+        # beside them (2 cores). Measured on forum-13crafc: with two workers the ladder's
+        # optimum came at 50 s, with one at 45 s.
+        workers = 1
+        ladder.on_done(b.stop)
 
     def on_sol(st: State, obj: int, bound: int) -> None:
         tr.offer(st, bound if b.breaks_only else None)
         tr.log(f"solution objective={obj} bound={bound}")
         if race is not None:
             race.incumbent(obj)
+        if b.breaks_only and tr.lb is not None and obj <= tr.lb:
+            b.stop()  # meets a proven bound: optimal
 
     if race is not None:
         # CP-SAT gets at most two workers next to the prover's thread. Measured on tic-13crafc
@@ -211,6 +295,8 @@ def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int) -> Result:
         out = b.solve(tr.left(), workers, seed, on_sol)
     finally:
         proof = race.finish() if race is not None else None
+        if ladder is not None:
+            _collect(ladder, tr)
     tr.log(f"CP-SAT {out.status} objective={out.objective} bound={out.bound}")
     if out.state is not None:
         tr.offer(out.state, out.bound if out.breaks_only else None)
