@@ -158,6 +158,10 @@ class SatLadder:
                 k = self._bound()
                 if k > self.ubound:
                     return
+                best = self._best_breaks()
+                if best is not None and k >= best:
+                    self._finish()  # the known schedule is optimal: nothing to ask
+                    return
                 if proc is None or proc.poll() is not None:
                     proc = self._spawn(name)
                 with self._lock:
