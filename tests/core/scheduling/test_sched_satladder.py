@@ -81,3 +81,16 @@ def test_solve_proves_tic_13crafc_optimal_through_the_ladder(tmp_path):
     assert result.status == "OPTIMAL"
     assert result.breaks == result.lower_bound == 4
     run_checker(path, to_contract(problem, result), tmp_path, expected="4")
+
+
+def test_ladder_climbs_below_the_participant_count_when_nobody_is_idle():
+    """With everyone in two or more meetings the CNF's "at most d breaks each" is the fairness
+    rule only for totals below the number of participants; the ladder stops there."""
+    from samverkan.core.scheduling import Meeting, Participant, Problem, Slot, Table
+    from samverkan.core.scheduling.satladder import MAX_K, _k_limit
+
+    ps = [Participant(name) for name in "abc"]
+    ms = [Meeting(1, "a", "b"), Meeting(2, "b", "c"), Meeting(3, "a", "c")]
+    busy = Problem(ps, [Slot(i) for i in range(4)], [Table("t")], ms)
+    assert _k_limit(compile_problem(busy)) == 2
+    assert _k_limit(compile_problem(_one_break_problem())) == MAX_K  # e has one meeting

@@ -55,6 +55,26 @@ class _Windowed(MaxSatModel):
     use_windows = True
 
 
+def applicable(ix: Indexed) -> bool:
+    """The plain problem (one table pool, complete schedules, no lunch, no previous schedule).
+
+    The CNF caps every participant at d breaks, which is the fairness rule only when somebody
+    has at most one meeting (the minimum is then 0). Otherwise its answers still hold for
+    every k below the number of participants: a schedule with fewer breaks than participants
+    leaves someone without a break, so its minimum is 0 too. The ladder never climbs that far
+    (:func:`_k_limit`)."""
+    pr = ix.problem
+    if pr.allow_unscheduled or pr.previous or ix.lunch or not ix.single_pool:
+        return False
+    return all(ix.dom)
+
+
+def _k_limit(ix: Indexed) -> int:
+    if ix.problem.fairness is None or any(len(ms) <= 1 for ms in ix.meetings_of):
+        return MAX_K
+    return min(MAX_K, ix.n_participants - 1)
+
+
 class SatLadder:
     """Two SAT solver processes climbing k from the tracker's lower bound."""
 
@@ -63,7 +83,7 @@ class SatLadder:
         self.model = _Windowed(ix)
         brks = [-cl[0] for cl in self.model.w.soft]
         best = self._best_breaks()
-        top = MAX_K if best is None else min(MAX_K, best)
+        top = _k_limit(ix) if best is None else min(_k_limit(ix), best)
         self.ubound = max(0, min(len(brks), top))
         self.tot = ITotalizer(lits=brks, ubound=max(1, self.ubound), top_id=self.model.pool.top)
         self.upto = max((v for xs in self.model.x for v in xs.values()), default=0)

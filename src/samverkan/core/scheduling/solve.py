@@ -11,6 +11,7 @@ from .indexed import Indexed, compile_problem, participant_breaks, placements
 from .maxsat import applicable as maxsat_applicable
 from .maxsat_race import MaxSatRace
 from .model import Problem, Progress, Result, SolveOptions
+from .satladder import applicable as ladder_applicable
 
 # Above this many (meeting, slot) pairs one CP-SAT model over the whole event is too slow to
 # build and search within a minute on two cores; large-neighbourhood search takes over.
@@ -18,6 +19,9 @@ EXACT_LIMIT = 60_000
 # Up to this many (meeting, slot) pairs the MaxSAT prover races CP-SAT (its CNF is built in
 # Python: about 2 s for 3,000 pairs).
 MAXSAT_LIMIT = 12_000
+# The same size limit for the SAT ladder: at 25,000 pairs (300 participants) building its CNF
+# took ~10 s of the annealer's time and the schedules got worse (27 breaks instead of 24).
+LADDER_LIMIT = MAXSAT_LIMIT
 
 
 def fairness_ok(ix: Indexed, slot: list[int]) -> bool:
@@ -138,12 +142,12 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
 
         status = run_lns(ix, tr, g, workers, opts.seed)
         return _finish(tr, status, None, [], "lns")
-    if opts.method == "auto" and size <= MAXSAT_LIMIT and maxsat_applicable(ix):
+    if opts.method == "auto" and size <= LADDER_LIMIT and ladder_applicable(ix):
         return _plain(ix, tr, g, workers, opts.seed)
     if opts.method == "auto":
-        # Measured on a generated event of 110 participants / 618 meetings where everyone has
-        # two or more meetings (so the ladder does not apply): CP-SAT alone found no complete
-        # schedule in 40 s; the annealer's schedule as its hint fixes that.
+        # Events too large for the ladder but not for one CP-SAT model. Measured on generated
+        # events (110 participants / 618 meetings, before the ladder covered them): CP-SAT
+        # alone found no complete schedule in 40 s; with the annealer's as its hint it has one.
         _pre_anneal(ix, tr, g, opts.seed)
     return _exact(ix, tr, workers, opts.seed)
 
@@ -315,9 +319,10 @@ def _exact(ix: Indexed, tr: Tracker, workers: int, seed: int, ladder=None) -> Re
         return _finish(tr, "OPTIMAL", None, [], "maxsat", proven=True)
     if out.status == "OPTIMAL":
         return _finish(tr, "OPTIMAL", None, [], "cpsat", proven=True)
+    method = "satladder" if ladder is not None and ladder.found is not None else "cpsat"
     if tr.best is not None:
-        return _finish(tr, "FEASIBLE", None, [], "cpsat")
-    return _finish(tr, "UNKNOWN", None, [], "cpsat")
+        return _finish(tr, "FEASIBLE", None, [], method)
+    return _finish(tr, "UNKNOWN", None, [], method)
 
 
 def _finish(
