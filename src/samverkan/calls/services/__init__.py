@@ -1,5 +1,6 @@
 """Writes of the calls app, grouped by subject; import from here."""
 
+from samverkan.calls.services.access import require_operator
 from samverkan.calls.services.applications import (
     application_create,
     application_file_attach,
@@ -27,13 +28,6 @@ from samverkan.calls.services.calls import (
     call_publish,
     call_translation_set,
     call_update,
-    criterion_create,
-    criterion_delete,
-    question_create,
-    question_delete,
-    question_move,
-    question_update,
-    require_operator,
 )
 from samverkan.calls.services.decisions import (
     cohort_create,
@@ -44,6 +38,13 @@ from samverkan.calls.services.decisions import (
     follow_up_call_create,
     offering_add,
 )
+from samverkan.calls.services.questions import (
+    question_create,
+    question_delete,
+    question_move,
+    question_update,
+)
+from samverkan.calls.services.rubric import criterion_create, criterion_delete
 
 __all__ = [
     "application_create",
