@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from samverkan.programmes.models import Programme, Project
 
+ONE, HUNDRED, ZERO = Decimal(1), Decimal(100), Decimal(0)
+
 
 @dataclass(frozen=True)
 class Scope:

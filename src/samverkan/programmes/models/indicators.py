@@ -16,7 +16,7 @@ EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
 
 
 class Source(models.TextChoices):
-    """Where values come from. Each automatic source is one function in indicators/sources.py."""
+    """Where values come from. Each automatic source is one function in indicators/sources/."""
 
     MANUAL = "manual", _("Manual entries only")
     ORGANISATIONS_SUPPORTED = "organisations_supported", _("Organisations supported")
