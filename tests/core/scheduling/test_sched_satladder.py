@@ -94,3 +94,47 @@ def test_ladder_climbs_below_the_participant_count_when_nobody_is_idle():
     busy = Problem(ps, [Slot(i) for i in range(4)], [Table("t")], ms)
     assert _k_limit(compile_problem(busy)) == 2
     assert _k_limit(compile_problem(_one_break_problem())) == MAX_K  # e has one meeting
+
+
+def _pigeonhole(holes: int) -> list[list[int]]:
+    """holes + 1 pigeons in ``holes`` holes: unsatisfiable and very slow for CDCL solvers."""
+
+    def var(p: int, h: int) -> int:
+        return p * holes + h + 1
+
+    clauses = [[var(p, h) for h in range(holes)] for p in range(holes + 1)]
+    for h in range(holes):
+        for p in range(holes + 1):
+            for q in range(p + 1, holes + 1):
+                clauses.append([-var(p, h), -var(q, h)])
+    return clauses
+
+
+def test_worker_dies_with_its_parent_even_in_the_middle_of_a_solve(tmp_path):
+    path = tmp_path / "php.pickle"
+    path.write_bytes(pickle.dumps(_pigeonhole(13)))
+    pid_file = tmp_path / "worker.pid"
+    parent = (
+        "import os, subprocess, sys, time\n"
+        f"w = subprocess.Popen([sys.executable, {str(WORKER)!r}, 'mcb', {str(path)!r}, '1',"
+        " str(os.getpid())], stdin=subprocess.PIPE, text=True)\n"
+        f"open({str(pid_file)!r}, 'w').write(str(w.pid))\n"
+        "w.stdin.write('\\n'); w.stdin.flush()\n"
+        "time.sleep(1.5)\n"
+        "os._exit(0)\n"  # the parent goes away without stopping its worker
+    )
+    subprocess.run([sys.executable, "-c", parent], check=True, timeout=60)
+    worker = int(pid_file.read_text())
+    for _ in range(50):
+        if not _alive(worker):
+            break
+        time.sleep(0.1)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -219,7 +219,7 @@ class SatLadder:
                 _kill(proc)
 
     def _spawn(self, name: str) -> subprocess.Popen:
-        cmd = [sys.executable, str(WORKER), name, self.path, str(self.upto)]
+        cmd = [sys.executable, str(WORKER), name, self.path, str(self.upto), str(os.getpid())]
         return subprocess.Popen(
             cmd,
             stdin=subprocess.PIPE,
