@@ -158,8 +158,13 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
 ZERO_PROBE = 10.0
 # Share of the time left after annealing in which CP-SAT runs beside the ladder. Measured on
 # forum-13crafc (idle machine): CP-SAT beside the ladder all along, optimum proven at 45 s;
-# the ladder alone until the last part, at 35 s.
-CPSAT_SHARE = 0.3
+# the ladder alone until the last 30 %, at 35-48 s.
+CPSAT_SHARE = 0.15
+# Seconds of annealing beside the ladder (its schedule is the answer if no proof comes). With
+# 6 s of annealing and CP-SAT in the last 15 % the ladder proved forum-13crafc in 35-39 s,
+# with 20 s and 30 % in 42-48 s (one run of five missed it); the annealer still reaches 3-5
+# breaks there.
+ANNEAL_BESIDE_LADDER = 6.0
 
 
 def _plain(ix: Indexed, tr: Tracker, start: State, workers: int, seed: int) -> Result:
@@ -180,7 +185,7 @@ def _plain(ix: Indexed, tr: Tracker, start: State, workers: int, seed: int) -> R
     try:
         _probe_zero(ix, tr, ladder)
         if not ladder.done.is_set():
-            _pre_anneal(ix, tr, start, seed, stop=ladder.done.is_set)
+            _pre_anneal(ix, tr, start, seed, stop=ladder.done.is_set, seconds=ANNEAL_BESIDE_LADDER)
         if not ladder.done.is_set() and not _at_bound(ix, tr):
             # Two cores: the ladder's processes get them to themselves for a while, then one
             # CP-SAT worker joins to improve the annealer's schedule.
@@ -237,7 +242,9 @@ class _AtLowerBound(Exception):
         self.slots = slots
 
 
-def _pre_anneal(ix: Indexed, tr: Tracker, start: State, seed: int, stop=None) -> None:
+def _pre_anneal(
+    ix: Indexed, tr: Tracker, start: State, seed: int, stop=None, seconds: float | None = None
+) -> None:
     from .large import Annealer, applicable
 
     if not applicable(ix):
@@ -245,7 +252,7 @@ def _pre_anneal(ix: Indexed, tr: Tracker, start: State, seed: int, stop=None) ->
     best = tr.best
     if best is not None and tr.lb is not None and sum(participant_breaks(ix, best.slot)) <= tr.lb:
         return  # already optimal
-    budget = min(PRE_ANNEAL_SECONDS, 0.35 * tr.left())
+    budget = min(PRE_ANNEAL_SECONDS if seconds is None else seconds, 0.35 * tr.left())
     if budget < 1.0:
         return
     annealer = Annealer(ix, best if best is not None else start, seed)
