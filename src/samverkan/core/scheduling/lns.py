@@ -175,7 +175,7 @@ def _run_anneal(ix: Indexed, tr, start: State, seed: int) -> str:
         now = time.perf_counter()
         if now - last[0] > 2.0:
             last[0] = now
-            tr.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]))
+            tr.offer_slots(slots)
 
     # Anneal; if meetings are still unplaced (or someone over the fairness cap) after a third
     # of the time, CP-SAT re-solves the neighbourhood of each (compound moves through full

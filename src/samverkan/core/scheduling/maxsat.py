@@ -248,13 +248,14 @@ class MaxSatModel:
                 return MaxSatOutcome("INFEASIBLE", None, 0)
             if interrupted:
                 return MaxSatOutcome("UNKNOWN", None, rc2.cost)
-            return MaxSatOutcome("OPTIMAL", self._read(model), rc2.cost)
+            return MaxSatOutcome("OPTIMAL", self.read(model), rc2.cost)
         finally:
             timer.cancel()
             self._rc2 = None
             rc2.delete()
 
-    def _read(self, model: list[int]) -> list[int]:
+    def read(self, model: list[int]) -> list[int]:
+        """Slot per meeting from a model (its true literals are enough)."""
         true = {v for v in model if v > 0}
         slot = [-1] * self.ix.n_meetings
         for m, xs in enumerate(self.x):

@@ -82,7 +82,7 @@ class SatLadder:
         self.ix, self.tr = ix, tr
         self.model = _Windowed(ix)
         brks = [-cl[0] for cl in self.model.w.soft]
-        best = self._best_breaks()
+        best = tr.best_breaks()
         top = _k_limit(ix) if best is None else min(_k_limit(ix), best)
         self.ubound = max(0, min(len(brks), top))
         self.tot = ITotalizer(lits=brks, ubound=max(1, self.ubound), top_id=self.model.pool.top)
@@ -150,10 +150,6 @@ class SatLadder:
                     hook()
 
     # ------------------------------------------------------------------ workers
-    def _best_breaks(self) -> int | None:
-        best = self.tr.best
-        return None if best is None else sum(participant_breaks(self.ix, best.slot))
-
     def _bound(self) -> int:
         return self.tr.lb or 0
 
@@ -161,7 +157,7 @@ class SatLadder:
         """Kill workers busy below the proven bound; stop when a known schedule meets it."""
         while not self.done.wait(POLL):
             lb = self._bound()
-            best = self._best_breaks()
+            best = self.tr.best_breaks()
             if best is not None and lb >= best:
                 self._finish()  # the known schedule is optimal
                 return
@@ -178,7 +174,7 @@ class SatLadder:
                 k = self._bound()
                 if k > self.ubound:
                     return
-                best = self._best_breaks()
+                best = self.tr.best_breaks()
                 if best is not None and k >= best:
                     self._finish()  # the known schedule is optimal: nothing to ask
                     return
@@ -208,8 +204,8 @@ class SatLadder:
                     self.tr.offer_bound(k + 1)
                     self.tr.log(f"SAT {name}: no schedule with <= {k} breaks")
                     continue
-                slots = self._read(line)
-                if slots is not None and sum(participant_breaks(self.ix, slots)) <= k:
+                slots = self.model.read([int(v) for v in line.split()[1:]])
+                if sum(participant_breaks(self.ix, slots)) <= k:
                     self.found = (slots, k)
                     self.tr.log(f"SAT {name}: a schedule with <= {k} breaks (optimal)")
                     self._finish()
@@ -228,16 +224,6 @@ class SatLadder:
             text=True,
             bufsize=1,
         )
-
-    def _read(self, line: str) -> list[int] | None:
-        true = {int(v) for v in line.split()[1:]}
-        slots = []
-        for xs in self.model.x:
-            t = next((t for t, v in xs.items() if v in true), None)
-            if t is None:
-                return None
-            slots.append(t)
-        return slots
 
 
 def _kill(proc: subprocess.Popen) -> None:

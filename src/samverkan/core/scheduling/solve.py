@@ -9,7 +9,7 @@ from .explain import infeasibility_reasons, quick_lower_bound
 from .greedy import greedy
 from .indexed import Indexed, compile_problem, participant_breaks, placements
 from .maxsat import applicable as maxsat_applicable
-from .maxsat_race import MaxSatRace
+from .maxsat_race import ZERO_PROBE, MaxSatRace
 from .model import Problem, Progress, Result, SolveOptions
 from .satladder import applicable as ladder_applicable
 
@@ -55,6 +55,19 @@ class Tracker:
     def offer_bound(self, lb: int) -> None:
         """A proven lower bound on the breaks (any thread)."""
         self.lb = max(self.lb or 0, lb)
+
+    def best_breaks(self) -> int | None:
+        best = self.best
+        return None if best is None else sum(participant_breaks(self.ix, best.slot))
+
+    def at_bound(self) -> bool:
+        """The best schedule's breaks meet the proven lower bound: it is optimal."""
+        breaks = self.best_breaks()
+        return breaks is not None and self.lb is not None and breaks <= self.lb
+
+    def offer_slots(self, slots: list[int], lb: int | None = None) -> None:
+        """Offer a schedule given as slots only (one table pool; tables are numbered later)."""
+        self.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]), lb)
 
     def offer(self, st: State, lb: int | None = None) -> None:
         if lb is not None:
@@ -152,10 +165,9 @@ def solve(problem: Problem, options: SolveOptions | None = None) -> Result:
     return _exact(ix, tr, workers, opts.seed)
 
 
-# At most this many seconds (and a quarter of the time left) for the CP-SAT zero-break probe.
-# Measured: "no schedule without breaks" in 0.3-0.4 s on forum-13crafc and ticf-13crafc,
-# where the SAT solvers need 2-24 s.
-ZERO_PROBE = 10.0
+# The CP-SAT zero-break probe gets at most ZERO_PROBE seconds (maxsat_race.py) and a quarter
+# of the time left. Measured: "no schedule without breaks" in 0.3-0.4 s on forum-13crafc and
+# ticf-13crafc, where the SAT solvers need 2-24 s.
 # Share of the time left after annealing in which CP-SAT runs beside the ladder. Measured on
 # forum-13crafc (idle machine): CP-SAT beside the ladder all along, optimum proven at 45 s;
 # the ladder alone until the last 30 %, at 35-48 s.
@@ -174,7 +186,7 @@ def _plain(ix: Indexed, tr: Tracker, start: State, workers: int, seed: int) -> R
     model hinted with it. The first proof of optimality ends everything."""
     from .satladder import SatLadder
 
-    if _at_bound(ix, tr):
+    if tr.at_bound():
         return _finish(tr, "FEASIBLE", None, [], "sweep")  # the quick start meets the bound
     try:
         ladder = SatLadder(ix, tr).start()
@@ -186,22 +198,15 @@ def _plain(ix: Indexed, tr: Tracker, start: State, workers: int, seed: int) -> R
         _probe_zero(ix, tr, ladder)
         if not ladder.done.is_set():
             _pre_anneal(ix, tr, start, seed, stop=ladder.done.is_set, seconds=ANNEAL_BESIDE_LADDER)
-        if not ladder.done.is_set() and not _at_bound(ix, tr):
+        if not ladder.done.is_set() and not tr.at_bound():
             # Two cores: the ladder's processes get them to themselves for a while, then one
             # CP-SAT worker joins to improve the annealer's schedule.
             ladder.wait(time.perf_counter() + (1 - CPSAT_SHARE) * tr.left())
-        if not ladder.done.is_set() and not _at_bound(ix, tr):
+        if not ladder.done.is_set() and not tr.at_bound():
             return _exact(ix, tr, workers, seed, ladder=ladder)
     finally:
         _collect(ladder, tr)
     return _finish(tr, "FEASIBLE", None, [], "satladder")
-
-
-def _at_bound(ix: Indexed, tr: Tracker) -> bool:
-    best = tr.best
-    if best is None or tr.lb is None:
-        return False
-    return sum(participant_breaks(ix, best.slot)) <= tr.lb
 
 
 def _collect(ladder, tr: Tracker) -> None:
@@ -209,7 +214,7 @@ def _collect(ladder, tr: Tracker) -> None:
     found = ladder.finish()
     if found is not None:
         slots, k = found
-        tr.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]), k)
+        tr.offer_slots(slots, k)
 
 
 def _probe_zero(ix: Indexed, tr: Tracker, ladder) -> None:
@@ -249,13 +254,12 @@ def _pre_anneal(
 
     if not applicable(ix):
         return
-    best = tr.best
-    if best is not None and tr.lb is not None and sum(participant_breaks(ix, best.slot)) <= tr.lb:
+    if tr.at_bound():
         return  # already optimal
     budget = min(PRE_ANNEAL_SECONDS if seconds is None else seconds, 0.35 * tr.left())
     if budget < 1.0:
         return
-    annealer = Annealer(ix, best if best is not None else start, seed)
+    annealer = Annealer(ix, tr.best if tr.best is not None else start, seed)
     target = tr.lb or 0
 
     def on_best(found: list[int]) -> None:
@@ -267,7 +271,7 @@ def _pre_anneal(
     except _AtLowerBound as done:
         slots = done.slots
     if slots is not None:
-        tr.offer(State(list(slots), [0 if t >= 0 else -1 for t in slots]))
+        tr.offer_slots(slots)
         tr.log(f"pre-anneal: {sum(participant_breaks(ix, slots))} breaks")
 
 
